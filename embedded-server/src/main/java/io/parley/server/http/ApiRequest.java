@@ -1,0 +1,122 @@
+package io.parley.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.parley.server.tenancy.Principal;
+import io.parley.server.common.ParleyException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What a handler sees of a request: path and query parameters, the caller, and a typed JSON body. */
+public final class ApiRequest {
+
+    private final ServerRequest request;
+    private final Principal principal;
+    private final long maxBodyBytes;
+
+    ApiRequest(ServerRequest request, Principal principal, long maxBodyBytes) {
+        this.request = request;
+        this.principal = principal;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The authenticated caller; only routes declared {@link Access#AUTHENTICATED} have one. */
+    public Principal principal() {
+        if (principal == null) {
+            throw new IllegalStateException("public route asked for a principal");
+        }
+        return principal;
+    }
+
+    public String path(String name) {
+        try {
+            return request.path().pathParameters().get(name);
+        } catch (NoSuchElementException e) {
+            throw new IllegalStateException("route has no path parameter " + name, e);
+        }
+    }
+
+    public Optional<String> query(String name) {
+        return request.query().first(name).asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public Optional<String> header(String name) {
+        return request.headers().first(HeaderNames.create(name));
+    }
+
+    /** The JSON body as {@code type}; 400 when it is missing, malformed or of the wrong shape, 413 when too large. */
+    public <T> T body(Class<T> type) {
+        byte[] bytes = readBody();
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw ParleyException.invalidInput("A JSON request body is required");
+        }
+        try {
+            T value = Json.mapper().readValue(bytes, type);
+            if (value == null) {
+                throw ParleyException.invalidInput("A JSON object is required, not null");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            throw mismatch(e);
+        } catch (JsonMappingException e) {
+            throw ParleyException.invalidInput("The request body does not have the expected shape");
+        } catch (JsonProcessingException e) {
+            throw ParleyException.invalidInput("The request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw ParleyException.invalidInput("The request body could not be read");
+        }
+    }
+
+    private byte[] readBody() {
+        Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
+        if (declared.isPresent() && declared.get() > maxBodyBytes) {
+            throw ParleyException.tooLarge(maxBodyBytes);
+        }
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw ParleyException.tooLarge(maxBodyBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ParleyException.invalidInput("The request body could not be read");
+        }
+    }
+
+    private static ParleyException mismatch(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return ParleyException.invalidInput("The request body must be a JSON object");
+        }
+        String expected = e instanceof InvalidFormatException f && f.getTargetType() != null
+                ? f.getTargetType().getSimpleName()
+                : e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return ParleyException.invalidField(field, "Field '" + field + "' has the wrong type (expected "
+                + describe(expected) + ")");
+    }
+
+    private static String describe(String javaType) {
+        return switch (javaType) {
+            case "String" -> "text";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "double", "Double", "float", "Float" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> javaType.endsWith("Request") || javaType.startsWith("Map") ? "an object" : javaType;
+        };
+    }
+}
