@@ -4,6 +4,8 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Argon2id password hashes (OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane) in the
  * standard {@code $argon2id$...} form, so the parameters travel with each hash and can be raised later.
@@ -14,8 +16,11 @@ public final class PasswordHasher {
     public static final int MAX_LENGTH = 128;
 
     private final Argon2Function argon2;
-    /** Checked when the email is unknown, so a login takes as long whether or not the account exists. */
-    private final String decoyHash;
+    /**
+     * Checked when the email is unknown, so a login takes as long whether or not the account
+     * exists. Computed in the background: an Argon2 hash would add a quarter second to start-up.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     public PasswordHasher() {
         this(19_456, 2, 1);
@@ -23,7 +28,8 @@ public final class PasswordHasher {
 
     PasswordHasher(int memoryKib, int iterations, int parallelism) {
         this.argon2 = Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, Argon2.ID, 19);
-        this.decoyHash = hash("decoy password that nobody has");
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hash("decoy password that nobody has"),
+                command -> Thread.ofVirtual().name("parley-decoy-hash").start(command));
     }
 
     public String hash(String password) {
@@ -32,7 +38,7 @@ public final class PasswordHasher {
 
     public boolean matches(String password, String storedHash) {
         if (storedHash == null) {
-            Password.check(password, decoyHash).with(argon2);
+            Password.check(password, decoyHash.join()).with(argon2);
             return false;
         }
         return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));

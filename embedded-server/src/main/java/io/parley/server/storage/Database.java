@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setPoolName("parley-db");
         hikari.setConnectionTimeout(10_000);
-        hikari.setInitializationFailTimeout(10_000);
+        // A PostgreSQL server may still be booting, so keep trying for a while; an H2 file that
+        // another process holds will not free itself, so say so at once.
+        hikari.setInitializationFailTimeout(settings.kind() == DatabaseSettings.Kind.H2 ? 1 : 10_000);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(hikari);

@@ -1,0 +1,113 @@
+package io.parley.studio.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The studio's only way to talk to a Parley server: typed calls over HTTP with JSON bodies.
+ * Calls block, so run them off the JavaFX thread. Failures surface as {@link ParleyApiException}.
+ *
+ * <pre>{@code
+ * var client = new ParleyApiClient(URI.create("http://127.0.0.1:41234"), Optional.of(token));
+ * String workspace = client.me().defaultWorkspace().name();
+ * }</pre>
+ */
+public final class ParleyApiClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    private final URI baseUri;
+    private final Optional<String> bearerToken;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    public ParleyApiClient(URI baseUri, Optional<String> bearerToken) {
+        this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+        this.bearerToken = Objects.requireNonNull(bearerToken, "bearerToken");
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.json = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                // The server may add fields; an older studio should keep working.
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** {@code GET /api/v1/auth/me}: the signed-in user and their default workspace. */
+    public CurrentUser me() {
+        return get("/api/v1/auth/me", CurrentUser.class, Set.of(200));
+    }
+
+    /**
+     * {@code GET /health/ready}. A server that is up but not ready answers 503 with the same
+     * body, which is returned (not thrown) so the caller can say which check is down.
+     */
+    public Readiness ready() {
+        return get("/health/ready", Readiness.class, Set.of(200, 503));
+    }
+
+    private <T> T get(String path, Class<T> type, Set<Integer> acceptedStatuses) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET();
+        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        HttpResponse<String> response = send(request.build());
+        if (!acceptedStatuses.contains(response.statusCode())) {
+            throw errorFrom(response);
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new ParleyApiException(response.statusCode(), "invalid_response",
+                    "The server sent an answer the studio cannot read (" + path + ")", e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
+                    "Cannot reach the Parley server at " + baseUri + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, "interrupted",
+                    "The request to " + request.uri().getPath() + " was interrupted", e);
+        }
+    }
+
+    private ParleyApiException errorFrom(HttpResponse<String> response) {
+        int status = response.statusCode();
+        try {
+            JsonNode error = json.readTree(response.body()).path("error");
+            if (error.hasNonNull("code")) {
+                return new ParleyApiException(status, error.get("code").asText(),
+                        error.path("message").asText("HTTP " + status));
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not our envelope (a proxy page, an empty body): fall through to a generic error.
+        }
+        return new ParleyApiException(status, "http_" + status,
+                "The server answered HTTP " + status + " for " + response.request().uri().getPath());
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,44 @@
+package io.parley.studio.shell;
+
+import io.parley.studio.home.SectionView;
+import io.parley.studio.home.SectionViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The studio window's content: sidebar on the left; on the right a problem banner (only when
+ * something is wrong) above the selected section; the status bar below.
+ */
+public final class ShellView extends BorderPane {
+
+    private final Map<SectionViewModel, SectionView> sectionViews = new LinkedHashMap<>();
+    private final StackPane content = new StackPane();
+
+    public ShellView(ShellViewModel viewModel) {
+        getStyleClass().add("shell");
+        viewModel.sections().forEach(section -> sectionViews.put(section, new SectionView(section)));
+        content.getStyleClass().add("content");
+        show(viewModel.getSelectedSection());
+        viewModel.selectedSectionProperty().addListener((obs, was, is) -> show(is));
+
+        ProblemBanner banner = new ProblemBanner(viewModel.status(), viewModel::retry);
+        VBox.setMargin(banner, new Insets(20, 36, 0, 36)); // lines up with the section's padding
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox main = new VBox(banner, content);
+        main.getStyleClass().add("main");
+
+        setLeft(new SidebarView(viewModel));
+        setCenter(main);
+        setBottom(new StatusBarView(viewModel.status()));
+    }
+
+    private void show(SectionViewModel section) {
+        content.getChildren().setAll(sectionViews.get(section));
+    }
+}

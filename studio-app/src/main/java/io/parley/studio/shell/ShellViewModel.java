@@ -1,0 +1,140 @@
+package io.parley.studio.shell;
+
+import io.parley.studio.api.CurrentUser;
+import io.parley.studio.api.ParleyApiClient;
+import io.parley.studio.api.Readiness;
+import io.parley.studio.concurrent.BackgroundTasks;
+import io.parley.studio.home.HomeSection;
+import io.parley.studio.home.SectionViewModel;
+import io.parley.studio.runtime.LocalServer;
+import io.parley.studio.runtime.ServerLifecycle;
+import io.parley.studio.runtime.StartupFailures;
+import io.parley.studio.runtime.StartupProblem;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The studio window: starts the local server in the background, then loads who and where the
+ * user is through the HTTP API; holds the home sections and which one is shown; stops the
+ * server when the window closes.
+ */
+public final class ShellViewModel {
+
+    private final ServerLifecycle server;
+    private final BackgroundTasks tasks;
+    private final ServerStatusViewModel status;
+    private final WorkspaceViewModel workspace = new WorkspaceViewModel();
+    private final List<SectionViewModel> sections;
+    private final ReadOnlyObjectWrapper<SectionViewModel> selectedSection;
+    private ParleyApiClient client;
+    private boolean shutDown;
+
+    public ShellViewModel(ServerLifecycle server, BackgroundTasks tasks) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.status = new ServerStatusViewModel(server.dataDir());
+        this.sections = Arrays.stream(HomeSection.values()).map(SectionViewModel::new).toList();
+        this.selectedSection = new ReadOnlyObjectWrapper<>(sections.get(0));
+    }
+
+    /** Starts the server and loads the workspace, without blocking the caller. */
+    public void start() {
+        if (shutDown || status.getState() == ServerState.STARTING) {
+            return;
+        }
+        status.starting();
+        workspace.connecting();
+        tasks.run(this::connect, this::connected, this::failed);
+    }
+
+    /** "Try again" after a failed start. */
+    public void retry() {
+        if (status.getState() == ServerState.FAILED) {
+            start();
+        }
+    }
+
+    /** Stops the server; blocks until it has stopped. Safe to call more than once. */
+    public void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        server.stop();
+        status.stopped();
+    }
+
+    public void select(HomeSection section) {
+        selectedSection.set(section(section));
+    }
+
+    public SectionViewModel section(HomeSection section) {
+        return sections.get(section.ordinal());
+    }
+
+    /** The API client once connected; later screens use it to load their lists. */
+    public Optional<ParleyApiClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    // Runs on a background thread.
+    private Connection connect() throws Exception {
+        LocalServer local = server.start();
+        ParleyApiClient api = new ParleyApiClient(local.baseUri(), local.accessToken());
+        Readiness readiness = api.ready();
+        CurrentUser me = api.me();
+        return new Connection(api, local.baseUri(), local.databaseName(), readiness, me);
+    }
+
+    private void connected(Connection connection) {
+        if (shutDown) {
+            return; // the window closed while we were starting; the lifecycle already stopped the server
+        }
+        client = connection.api();
+        status.connected(connection.baseUri(), connection.databaseName(), connection.readiness());
+        workspace.show(connection.me());
+    }
+
+    private void failed(Throwable failure) {
+        if (shutDown) {
+            return;
+        }
+        workspace.notConnected();
+        if (server.isRunning()) {
+            status.failed(new StartupProblem("Server running, but not answering as expected",
+                    "The server started but did not answer as expected: " + failure.getMessage()));
+        } else {
+            status.failed(StartupFailures.explain(failure, server.dataDir()));
+        }
+    }
+
+    public ServerStatusViewModel status() {
+        return status;
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public List<SectionViewModel> sections() {
+        return sections;
+    }
+
+    public ReadOnlyObjectProperty<SectionViewModel> selectedSectionProperty() {
+        return selectedSection.getReadOnlyProperty();
+    }
+
+    public SectionViewModel getSelectedSection() {
+        return selectedSection.get();
+    }
+
+    private record Connection(ParleyApiClient api, URI baseUri, String databaseName, Readiness readiness,
+                              CurrentUser me) {
+    }
+}
