@@ -68,7 +68,10 @@ public final class AuthService {
         if (email == null || password == null || email.isBlank() || password.isEmpty()) {
             throw ParleyException.invalidInput("'email' and 'password' are required");
         }
-        User user = users.byEmail(Text.normalizeEmail(email)).orElse(null);
+        String normalized = Text.normalizeEmail(email);
+        // Text no account can have (control characters, absurd length) is simply an unknown email.
+        boolean plausible = normalized.length() <= 320 && normalized.chars().noneMatch(Character::isISOControl);
+        User user = plausible ? users.byEmail(normalized).orElse(null) : null;
         boolean ok = hasher.matches(password.length() > PasswordHasher.MAX_LENGTH ? "" : password,
                 user == null ? null : user.passwordHash());
         if (!ok || user == null) {
@@ -98,10 +101,9 @@ public final class AuthService {
     public MeResponse me(Principal caller) {
         String userId = policy.requireUser(caller);
         User user = users.byId(userId).orElseThrow(() -> ParleyException.unauthorized("The account no longer exists"));
-        String workspaceId = policy.defaultWorkspaceId(caller);
-        Role role = policy.workspace(caller, workspaceId, Role.VIEWER).role();
-        WorkspaceView workspace = tenancy.workspace(workspaceId)
-                .orElseThrow(() -> ParleyException.notFound("Default workspace")).withRole(role);
+        // A user who left or deleted every organization still has a profile, with no default workspace.
+        WorkspaceView workspace = tenancy.defaultWorkspaceOf(userId).flatMap(id -> tenancy.workspace(id)
+                .map(w -> w.withRole(policy.workspace(caller, id, Role.VIEWER).role()))).orElse(null);
         return new MeResponse(user, workspace, tenancy.organizationsOf(userId));
     }
 

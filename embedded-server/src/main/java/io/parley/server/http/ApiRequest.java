@@ -70,8 +70,9 @@ public final class ApiRequest {
         } catch (JsonMappingException e) {
             throw ParleyException.invalidInput("The request body does not have the expected shape");
         } catch (JsonProcessingException e) {
-            throw ParleyException.invalidInput("The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw ParleyException.invalidInput(e.getLocation() == null ? "The request body is not valid JSON"
+                    : "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw ParleyException.invalidInput("The request body could not be read");
         }
@@ -91,9 +92,17 @@ public final class ApiRequest {
                 throw ParleyException.tooLarge(maxBodyBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw ParleyException.invalidInput("The request body could not be read");
+        } catch (ParleyException | io.helidon.http.RequestException e) {
+            throw e; // ours, or Helidon's own (an oversized chunked body): both map to the envelope
+        } catch (IOException | RuntimeException e) {
+            // Broken chunked encoding or a client that hung up. The cause's message can quote
+            // the body itself, so it is neither logged nor returned.
+            throw unreadableBody();
         }
+    }
+
+    private static ParleyException unreadableBody() {
+        return ParleyException.invalidInput("The request body could not be read (broken or incomplete upload)");
     }
 
     private static ParleyException mismatch(MismatchedInputException e) {

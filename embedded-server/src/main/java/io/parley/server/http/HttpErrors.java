@@ -58,9 +58,8 @@ public final class HttpErrors {
     /** Errors Helidon answers before routing (malformed request line, oversized body) get the envelope too. */
     public static DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
-            String safe = eventType == DirectHandler.EventType.PAYLOAD_TOO_LARGE
-                    ? "The request body is too large"
-                    : status.reasonPhrase();
+            // Helidon reports an oversized body as BAD_REQUEST with status 413, so go by the status.
+            String safe = status.code() == 413 ? "The request body is too large" : status.reasonPhrase();
             return DirectHandler.TransportResponse.builder()
                     .status(status)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")

@@ -56,8 +56,9 @@ public final class AccessPolicy {
         if (caller.isApiKey()) {
             return caller.apiKeyWorkspaceId();
         }
-        return store.defaultWorkspaceOf(caller.userId())
-                .orElseThrow(() -> ParleyException.notFound("Default workspace"));
+        return store.defaultWorkspaceOf(caller.userId()).orElseThrow(() -> new ParleyException(
+                ParleyException.Kind.NOT_FOUND, "no_workspace",
+                "You are not in any workspace; create an organization first (POST /api/v1/orgs)", null));
     }
 
     public OrganizationAccess organization(Principal caller, String orgId, Role required) {

@@ -1,0 +1,16 @@
+package io.parley.server.api;
+
+import io.parley.server.config.ParleyConfig;
+import io.parley.server.testing.TestDatabases;
+import io.parley.server.testing.TestServer;
+import org.junit.jupiter.api.DisplayName;
+
+import java.nio.file.Path;
+
+@DisplayName("Auth flows (PostgreSQL, server mode)")
+class AuthFlowPostgresTest extends AuthFlowContract {
+    @Override
+    TestServer startServer(Path dataDir, ParleyConfig.AuthSettings auth) {
+        return TestServer.start(ParleyConfig.embedded(dataDir).withDatabase(TestDatabases.freshPostgres()).withAuth(auth));
+    }
+}

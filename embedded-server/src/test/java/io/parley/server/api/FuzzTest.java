@@ -1,0 +1,363 @@
+package io.parley.server.api;
+
+import io.parley.server.api.OpenApiRoutes.Route;
+import io.parley.server.testing.TestServer;
+import io.parley.server.testing.TestServer.Account;
+import io.parley.server.testing.TestServer.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.parley.server.api.ApiAssertions.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seeded garbage against every POST/PATCH route and against the router: whatever arrives, the answer
+ * is never a 5xx, and every error is the JSON envelope. A failure names the seed and iteration, so
+ * it can be replayed.
+ */
+@DisplayName("Fuzzing bodies and paths")
+class FuzzTest {
+
+    static final long SEED = 0x9A4E1E7L;
+    static final int BODY_ROUNDS = 400;
+    static final int PATH_ROUNDS = 250;
+
+    /** Text that has broken parsers, databases and templates before. */
+    static final List<String> NASTY_STRINGS = List.of("", " ", "\u0000", "a\u0000b", "\t\n\r", "\u0007",
+            "\u202Eevil", "😀😀😀", "\uD83D", "\uFFFF", "' OR '1'='1' --", "\"; DROP TABLE users; --",
+            "<script>alert(1)</script>", "../../etc/passwd", "%00", "${jndi:ldap://x/a}", "{{7*7}}",
+            "owner", "ADMIN", " viewer ", "null", "true", "0", "-1", "1e309", "x".repeat(5_000),
+            "a@b.c", "A@B.CO", "@", "a@", "@b.com", "a@b", "a@@b.com", "😀@example.com",
+            "00000000-0000-0000-0000-000000000000", "pk_abc_def", "plt_x", "eyJ.eyJ.sig");
+
+    /** Characters that change the structure of JSON when inserted. */
+    static final String INSERTABLE = "{}[]\",:\\ \u0000x";
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static List<Route> routes;
+    static Account user;
+    static String keyId;
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.embedded(dataDir);
+        routes = OpenApiRoutes.load(server);
+        user = server.signup("Fuzz");
+        keyId = assertStatus(server.post("/api/v1/api-keys", user.accessToken(), Map.of("name", "k")), 201)
+                .path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("a few hundred random bodies across all POST/PATCH routes never cause a 5xx")
+    void randomBodies() {
+        Random random = new Random(SEED);
+        List<Route> bodyRoutes = routes.stream().filter(Route::hasBody).toList();
+        assertThat(bodyRoutes).isNotEmpty();
+        List<String> failures = new ArrayList<>();
+
+        for (int i = 0; i < BODY_ROUNDS; i++) {
+            Route route = bodyRoutes.get(random.nextInt(bodyRoutes.size()));
+            String path = route.fill(idsFor(random));
+            byte[] body = randomBody(random, route);
+            String token = random.nextInt(10) == 0 ? null : user.accessToken();
+            Response r = sendBytes(route.method(), path, token, body);
+            check(failures, "body round " + i + ": " + route.method() + " " + path + " body "
+                    + excerpt(new String(body, StandardCharsets.UTF_8)), r);
+        }
+
+        assertThat(failures).as("seed %s", SEED).isEmpty();
+        assertStatus(server.get("/health/ready", null), 200);
+    }
+
+    @Test
+    @DisplayName("a few hundred random paths and methods never cause a 5xx, and errors are the envelope")
+    void randomPaths() {
+        Random random = new Random(SEED + 1);
+        List<String> failures = new ArrayList<>();
+        String[] methods = {"GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"};
+
+        for (int i = 0; i < PATH_ROUNDS; i++) {
+            String method = methods[random.nextInt(methods.length)];
+            String path = randomPath(random);
+            byte[] body = random.nextBoolean() ? new byte[0] : randomBody(random, null);
+            String token = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> "garbage-" + random.nextInt();
+                default -> user.accessToken();
+            };
+            Response r = sendBytes(method, path, token, body);
+            check(failures, "path round " + i + ": " + method + " " + path, r);
+        }
+
+        assertThat(failures).as("seed %s", SEED + 1).isEmpty();
+        assertStatus(server.get("/health/ready", null), 200);
+        assertStatus(server.get("/api/v1/orgs", user.accessToken()), 200);
+    }
+
+    static void check(List<String> failures, String what, Response r) {
+        if (r.status() >= 500) {
+            failures.add(what + " -> " + r.status() + " " + excerpt(r.body()));
+            return;
+        }
+        if (r.status() >= 400) {
+            try {
+                ApiAssertions.assertErrorEnvelope(r);
+            } catch (AssertionError e) {
+                failures.add(what + " -> " + r.status() + " not an envelope: " + excerpt(r.body()));
+            }
+        }
+    }
+
+    // --- generators ------------------------------------------------------------------------------
+
+    Map<String, String> idsFor(Random random) {
+        if (random.nextInt(4) == 0) {
+            return Map.of("org_id", randomId(random), "workspace_id", randomId(random), "user_id", randomId(random),
+                    "key_id", randomId(random));
+        }
+        return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(), "user_id", user.userId(),
+                "key_id", keyId);
+    }
+
+    static String randomId(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> new UUID(random.nextLong(), random.nextLong()).toString();
+            case 1 -> Integer.toString(random.nextInt());
+            case 2 -> percentEncode(randomText(random, 1 + random.nextInt(20)));
+            default -> "x";
+        };
+    }
+
+    static byte[] randomBody(Random random, Route route) {
+        String text = switch (random.nextInt(8)) {
+            case 0 -> {
+                byte[] bytes = new byte[random.nextInt(300)];
+                random.nextBytes(bytes);
+                yield new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+            case 1 -> randomJson(random, 0);
+            case 2, 3 -> objectWithFields(random, route, false);
+            case 4 -> objectWithFields(random, route, true);
+            case 5 -> mutate(random, objectWithFields(random, route, true));
+            case 6 -> extreme(random, route);
+            default -> randomText(random, random.nextInt(200));
+        };
+        return random.nextInt(6) == 0 ? text.getBytes(StandardCharsets.ISO_8859_1) : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String objectWithFields(Random random, Route route, boolean stringsOnly) {
+        List<String> fields = route == null || route.bodyFields().isEmpty()
+                ? List.of("name", "email", "password", "role", "workspace_id", "refresh_token")
+                : List.copyOf(route.bodyFields());
+        StringBuilder out = new StringBuilder("{");
+        for (String field : fields) {
+            if (random.nextInt(5) == 0) {
+                continue;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(quote(field)).append(':');
+            out.append(stringsOnly ? quote(NASTY_STRINGS.get(random.nextInt(NASTY_STRINGS.size())))
+                    : randomJson(random, 2));
+        }
+        if (random.nextInt(4) == 0) {
+            out.append(out.length() > 1 ? "," : "").append(quote(randomText(random, 5))).append(':')
+                    .append(randomJson(random, 1));
+        }
+        return out.append('}').toString();
+    }
+
+    static String randomJson(Random random, int depth) {
+        int kind = depth > 3 ? random.nextInt(5) : random.nextInt(7);
+        return switch (kind) {
+            case 0 -> "null";
+            case 1 -> Boolean.toString(random.nextBoolean());
+            case 2 -> switch (random.nextInt(5)) {
+                case 0 -> Long.toString(random.nextLong());
+                case 1 -> Double.toString(random.nextGaussian() * 1e6);
+                case 2 -> "1e" + random.nextInt(100_000);
+                case 3 -> "-0";
+                default -> "9".repeat(1 + random.nextInt(40));
+            };
+            case 3, 4 -> quote(random.nextBoolean() ? NASTY_STRINGS.get(random.nextInt(NASTY_STRINGS.size()))
+                    : randomText(random, random.nextInt(40)));
+            case 5 -> {
+                StringBuilder out = new StringBuilder("[");
+                int n = random.nextInt(4);
+                for (int i = 0; i < n; i++) {
+                    out.append(i > 0 ? "," : "").append(randomJson(random, depth + 1));
+                }
+                yield out.append(']').toString();
+            }
+            default -> {
+                StringBuilder out = new StringBuilder("{");
+                int n = random.nextInt(4);
+                for (int i = 0; i < n; i++) {
+                    out.append(i > 0 ? "," : "").append(quote(randomText(random, 6))).append(':')
+                            .append(randomJson(random, depth + 1));
+                }
+                yield out.append('}').toString();
+            }
+        };
+    }
+
+    static String mutate(Random random, String json) {
+        if (json.isEmpty()) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json);
+        int edits = 1 + random.nextInt(3);
+        for (int i = 0; i < edits && !out.isEmpty(); i++) {
+            int at = random.nextInt(out.length());
+            switch (random.nextInt(4)) {
+                case 0 -> out.setLength(at);
+                case 1 -> out.deleteCharAt(at);
+                case 2 -> out.insert(at, INSERTABLE.charAt(random.nextInt(INSERTABLE.length())));
+                default -> out.insert(at, out.substring(0, at));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Inputs at the edges of the JSON parser's limits. */
+    static String extreme(Random random, Route route) {
+        String field = route == null || route.bodyFields().isEmpty() ? "name"
+                : List.copyOf(route.bodyFields()).get(random.nextInt(route.bodyFields().size()));
+        return switch (random.nextInt(10)) {
+            case 0 -> "{" + quote(field) + ":" + "9".repeat(1_200) + "}";
+            case 1 -> "{\"unknown\":" + "9".repeat(1_200) + "," + quote(field) + ":\"x\"}";
+            case 2 -> "{\"unknown\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}";
+            case 3 -> "[".repeat(3_000);
+            case 4 -> "{" + quote(field) + ":\"" + "\\u0000".repeat(100) + "\"}";
+            case 5 -> "{" + quote(field) + ":\"\\x41\"}";
+            case 6 -> "\uFEFF{" + quote(field) + ":\"bom\"}";
+            case 7 -> "{" + quote(field) + ":NaN}";
+            case 8 -> "{" + quote(field) + ":\"" + "\\ud800".repeat(10) + "\"}";
+            default -> "{" + quote(field) + ":1e99999999}";
+        };
+    }
+
+    static String randomPath(Random random) {
+        List<String> segments = List.of("api", "v1", "orgs", "workspaces", "members", "api-keys", "auth", "me",
+                "signup", "login", "refresh", "health", "live", "ready", "openapi", "..", ".", "",
+                user.organizationId(), user.workspaceId(), user.userId(), keyId);
+        StringBuilder path = new StringBuilder(random.nextInt(3) == 0 ? "" : "/api/v1");
+        int n = random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            path.append('/');
+            path.append(switch (random.nextInt(4)) {
+                case 0 -> randomId(random);
+                case 1 -> percentEncode(randomText(random, random.nextInt(12)));
+                default -> segments.get(random.nextInt(segments.size()));
+            });
+        }
+        if (path.isEmpty() || random.nextInt(8) == 0) {
+            path.append('/');
+        }
+        if (random.nextInt(6) == 0) {
+            path.append("?workspace_id=").append(randomId(random)).append("&x=").append(percentEncode(
+                    randomText(random, 8)));
+        }
+        return path.toString();
+    }
+
+    static String randomText(Random random, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(switch (random.nextInt(4)) {
+                case 0 -> (char) (32 + random.nextInt(95));
+                case 1 -> (char) random.nextInt(32);
+                case 2 -> (char) (0x80 + random.nextInt(0x700));
+                default -> (char) ('a' + random.nextInt(26));
+            });
+        }
+        return out.toString();
+    }
+
+    static String percentEncode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                out.append(c);
+            } else {
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return out.toString();
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || Character.isSurrogate(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String excerpt(String text) {
+        if (text == null) {
+            return "null";
+        }
+        String flat = text.replace("\u0000", "\\0");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…(" + flat.length() + " chars)" : flat;
+    }
+
+    static Response sendBytes(String method, String path, String token, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri("/") + path.replaceFirst("^/", "")))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.parley.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.server.testing.TestServer;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's own list of routes, read from {@code GET /openapi}. Tests that must cover every
+ * route iterate this list, so a route added later is covered (or makes the test fail) automatically.
+ */
+final class OpenApiRoutes {
+
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
+
+    /** One documented operation. */
+    record Route(String method, String path, boolean authenticated, List<String> pathParams,
+                 Set<String> bodyFields) {
+
+        boolean hasBody() {
+            return method.equals("POST") || method.equals("PATCH") || method.equals("PUT");
+        }
+
+        /** The path with each {param} replaced by the value the map gives it. */
+        String fill(Map<String, String> values) {
+            Matcher m = PATH_PARAM.matcher(path);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for path parameter " + m.group(1) + " of " + this);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private OpenApiRoutes() {
+    }
+
+    static List<Route> load(TestServer server) {
+        TestServer.Response response = server.get("/openapi", null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET /openapi answered " + response);
+        }
+        return parse(response.json());
+    }
+
+    static List<Route> parse(JsonNode doc) {
+        List<Route> routes = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!HTTP_METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                JsonNode operation = op.getValue();
+                boolean authenticated = operation.path("security").isArray() && !operation.path("security").isEmpty();
+                List<String> params = new ArrayList<>();
+                Matcher m = PATH_PARAM.matcher(path.getKey());
+                while (m.find()) {
+                    params.add(m.group(1));
+                }
+                Set<String> fields = new LinkedHashSet<>();
+                operation.path("requestBody").path("content").path("application/json").path("schema")
+                        .path("properties").fieldNames().forEachRemaining(fields::add);
+                routes.add(new Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), authenticated,
+                        List.copyOf(params), Set.copyOf(fields)));
+            }
+        }
+        return List.copyOf(routes);
+    }
+}
