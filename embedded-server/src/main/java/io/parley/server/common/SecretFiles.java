@@ -19,7 +19,13 @@ public final class SecretFiles {
     /** Writes atomically: a reader sees the old content or the new, never half. */
     public static void write(Path file, String content) {
         try {
-            Files.createDirectories(file.getParent());
+            Path dir = file.getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                if (POSIX && !dir.equals(dir.getRoot())) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
             Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
             if (POSIX) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
