@@ -74,13 +74,14 @@ public final class ParleyServer implements AutoCloseable {
             HttpRouting.Builder routing = HttpRouting.builder();
             routing.addFilter(new AccessLogFilter());
             HttpErrors.register(routing);
-            ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes());
+            ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
+                    config.maxUploadBytes());
             health.register(root);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
             routing.register(API_PREFIX, rules -> {
                 ApiRoutes api = new ApiRoutes(rules, API_PREFIX, "api", auth.authenticator(), catalog,
-                        config.maxBodyBytes());
+                        config.maxBodyBytes(), config.maxUploadBytes());
                 auth.routes().register(api);
                 tenancyRoutes.register(api);
             });
@@ -90,7 +91,7 @@ public final class ParleyServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .shutdownHook(false) // the owner (CLI or studio) decides when to stop
-                    .maxPayloadSize(config.maxBodyBytes())
+                    .maxPayloadSize(Math.max(config.maxBodyBytes(), config.maxUploadBytes()))
                     .shutdownGracePeriod(Duration.ofSeconds(5))
                     .directHandlers(HttpErrors.directHandlers())
                     .routing(routing)

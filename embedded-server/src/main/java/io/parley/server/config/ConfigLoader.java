@@ -30,6 +30,7 @@ public final class ConfigLoader {
             Map.entry("PARLEY_DB_PASSWORD", "db.password"),
             Map.entry("PARLEY_DB_POOL_SIZE", "db.pool-size"),
             Map.entry("PARLEY_MAX_BODY_BYTES", "http.max-body-bytes"),
+            Map.entry("PARLEY_MAX_UPLOAD_BYTES", "http.max-upload-bytes"),
             Map.entry("PARLEY_JWT_SECRET", "auth.jwt-secret"),
             Map.entry("PARLEY_ACCESS_TOKEN_TTL", "auth.access-token-ttl"),
             Map.entry("PARLEY_REFRESH_TOKEN_TTL", "auth.refresh-token-ttl"));
@@ -89,6 +90,8 @@ public final class ConfigLoader {
         int port = integer(config, "server.port").orElse(DEFAULT_SERVE_PORT);
         long maxBody = string(config, "http.max-body-bytes").map(v -> parseLong("http.max-body-bytes", v))
                 .orElse(ParleyConfig.DEFAULT_MAX_BODY_BYTES);
+        long maxUpload = string(config, "http.max-upload-bytes").map(v -> parseLong("http.max-upload-bytes", v))
+                .orElse(ParleyConfig.DEFAULT_MAX_UPLOAD_BYTES);
 
         DatabaseSettings database = string(config, "db.url")
                 .map(url -> new DatabaseSettings(url,
@@ -104,7 +107,7 @@ public final class ConfigLoader {
                         .orElse(defaults.accessTtl()),
                 string(config, "auth.refresh-token-ttl").map(v -> parseDuration("auth.refresh-token-ttl", v))
                         .orElse(defaults.refreshTtl()));
-        return new ParleyConfig(host, port, dataDir, database, maxBody, auth);
+        return new ParleyConfig(host, port, dataDir, database, maxBody, maxUpload, auth);
     }
 
     private static Optional<String> string(Config config, String key) {

@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param port          TCP port; 0 picks any free port
  * @param dataDir       folder for the H2 database, signing key, local token and indexes
  * @param database      where the data lives
- * @param maxBodyBytes  largest request body accepted (larger answers 413)
+ * @param maxBodyBytes  largest JSON request body accepted (larger answers 413)
+ * @param maxUploadBytes largest uploaded file accepted (larger answers 413)
  * @param auth          token lifetimes and the optional signing secret
  */
 public record ParleyConfig(String host, int port, Path dataDir, DatabaseSettings database,
-                           long maxBodyBytes, AuthSettings auth) {
+                           long maxBodyBytes, long maxUploadBytes, AuthSettings auth) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
     public ParleyConfig {
         Objects.requireNonNull(host, "host");
@@ -29,15 +31,15 @@ public record ParleyConfig(String host, int port, Path dataDir, DatabaseSettings
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
-        if (maxBodyBytes <= 0) {
-            throw new IllegalArgumentException("max body size must be positive");
+        if (maxBodyBytes <= 0 || maxUploadBytes <= 0) {
+            throw new IllegalArgumentException("body and upload size limits must be positive");
         }
     }
 
     /** The studio's defaults: loopback only, any free port, H2 inside {@code dataDir}. */
     public static ParleyConfig embedded(Path dataDir) {
         return new ParleyConfig("127.0.0.1", 0, dataDir, DatabaseSettings.h2In(dataDir),
-                DEFAULT_MAX_BODY_BYTES, AuthSettings.defaults());
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, AuthSettings.defaults());
     }
 
     public boolean embeddedMode() {
@@ -45,19 +47,23 @@ public record ParleyConfig(String host, int port, Path dataDir, DatabaseSettings
     }
 
     public ParleyConfig withPort(int newPort) {
-        return new ParleyConfig(host, newPort, dataDir, database, maxBodyBytes, auth);
+        return new ParleyConfig(host, newPort, dataDir, database, maxBodyBytes, maxUploadBytes, auth);
     }
 
     public ParleyConfig withDatabase(DatabaseSettings newDatabase) {
-        return new ParleyConfig(host, port, dataDir, newDatabase, maxBodyBytes, auth);
+        return new ParleyConfig(host, port, dataDir, newDatabase, maxBodyBytes, maxUploadBytes, auth);
     }
 
     public ParleyConfig withMaxBodyBytes(long bytes) {
-        return new ParleyConfig(host, port, dataDir, database, bytes, auth);
+        return new ParleyConfig(host, port, dataDir, database, bytes, maxUploadBytes, auth);
+    }
+
+    public ParleyConfig withMaxUploadBytes(long bytes) {
+        return new ParleyConfig(host, port, dataDir, database, maxBodyBytes, bytes, auth);
     }
 
     public ParleyConfig withAuth(AuthSettings newAuth) {
-        return new ParleyConfig(host, port, dataDir, database, maxBodyBytes, newAuth);
+        return new ParleyConfig(host, port, dataDir, database, maxBodyBytes, maxUploadBytes, newAuth);
     }
 
     /**

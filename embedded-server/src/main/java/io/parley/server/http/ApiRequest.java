@@ -1,5 +1,6 @@
 package io.parley.server.http;
 
+import io.parley.server.common.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,11 +23,13 @@ public final class ApiRequest {
     private final ServerRequest request;
     private final Principal principal;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
-    ApiRequest(ServerRequest request, Principal principal, long maxBodyBytes) {
+    ApiRequest(ServerRequest request, Principal principal, long maxBodyBytes, long maxUploadBytes) {
         this.request = request;
         this.principal = principal;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** The authenticated caller; only routes declared {@link Access#AUTHENTICATED} have one. */
@@ -51,6 +54,15 @@ public final class ApiRequest {
 
     public Optional<String> header(String name) {
         return request.headers().first(HeaderNames.create(name));
+    }
+
+    public boolean isMultipart() {
+        return MultipartReader.isMultipart(request);
+    }
+
+    /** Streams the parts of a multipart/form-data body to {@code consumer}; 413 past the size limit. */
+    public void multipart(MultipartReader.PartConsumer consumer) {
+        MultipartReader.read(request, maxUploadBytes, consumer);
     }
 
     /** The JSON body as {@code type}; 400 when it is missing, malformed or of the wrong shape, 413 when too large. */
@@ -79,6 +91,7 @@ public final class ApiRequest {
     }
 
     private byte[] readBody() {
+        // The server accepts bodies up to the upload limit; JSON bodies have their own, smaller one.
         Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
             throw ParleyException.tooLarge(maxBodyBytes);

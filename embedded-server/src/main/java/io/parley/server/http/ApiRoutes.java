@@ -27,20 +27,22 @@ public final class ApiRoutes {
     private final Authenticator authenticator;
     private final RouteCatalog catalog;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
     public ApiRoutes(HttpRules rules, String prefix, String tag, Authenticator authenticator, RouteCatalog catalog,
-                     long maxBodyBytes) {
+                     long maxBodyBytes, long maxUploadBytes) {
         this.rules = rules;
         this.prefix = prefix;
         this.tag = tag;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** The same registrar for another group of routes under the same prefix. */
     public ApiRoutes tagged(String otherTag) {
-        return new ApiRoutes(rules, prefix, otherTag, authenticator, catalog, maxBodyBytes);
+        return new ApiRoutes(rules, prefix, otherTag, authenticator, catalog, maxBodyBytes, maxUploadBytes);
     }
 
     public ApiRoutes get(String path, Access access, String summary, Handler handler) {
@@ -71,7 +73,7 @@ public final class ApiRoutes {
         if (principal != null) {
             AccessLogFilter.recordPrincipal(req, principal);
         }
-        Object result = handler.handle(new ApiRequest(req, principal, maxBodyBytes));
+        Object result = handler.handle(new ApiRequest(req, principal, maxBodyBytes, maxUploadBytes));
         if (result instanceof Reply reply) {
             res.status(Status.create(reply.status()));
             if (reply.body() == null) {

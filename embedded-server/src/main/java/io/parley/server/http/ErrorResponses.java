@@ -1,5 +1,6 @@
 package io.parley.server.http;
 
+import io.parley.server.common.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;

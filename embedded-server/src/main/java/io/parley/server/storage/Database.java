@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
             throw new StorageUnavailableException(describeOpenFailure(settings, e), e);
         }
         try {
-            Migrations.migrate(dataSource);
+            Migrations.migrate(dataSource, settings.kind());
             return new Database(settings, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();

@@ -1,6 +1,9 @@
 package io.parley.server.storage;
 
+import io.parley.server.config.DatabaseSettings;
 import org.flywaydb.core.Flyway;
+
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -9,12 +12,21 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource, DatabaseSettings.Kind kind) {
         Flyway.configure()
                 .dataSource(dataSource)
+                .placeholders(placeholders(kind))
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
+    }
+
+    /** The few types that are spelled differently on the two databases. */
+    private static Map<String, String> placeholders(DatabaseSettings.Kind kind) {
+        return switch (kind) {
+            case H2 -> Map.of("long_text", "VARCHAR(1000000)", "binary", "VARBINARY(1000000)");
+            case POSTGRESQL -> Map.of("long_text", "TEXT", "binary", "BYTEA");
+        };
     }
 }

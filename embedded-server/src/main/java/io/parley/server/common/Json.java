@@ -1,4 +1,4 @@
-package io.parley.server.http;
+package io.parley.server.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,0 +1,87 @@
+package io.parley.server.draft;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.common.ParleyException;
+import io.parley.server.http.ApiRequest;
+import io.parley.server.http.ApiRoutes;
+import io.parley.server.http.Reply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.parley.server.http.Access.AUTHENTICATED;
+
+/**
+ * The routes every draft type shares: {@code POST {type}/draft}, {@code GET|PATCH|DELETE
+ * {type}/draft/{id}} and listing. Validate and deploy/finalize belong to each feature.
+ */
+public final class DraftRoutes {
+
+    private final DraftService drafts;
+    private final DraftType type;
+    private final String base;
+
+    public DraftRoutes(DraftService drafts, DraftType type) {
+        this.drafts = drafts;
+        this.type = type;
+        this.base = "/" + type.value() + "/draft";
+    }
+
+    public void register(ApiRoutes api) {
+        api.tagged(type.value() + "-drafts")
+                .post(base, AUTHENTICATED, "Start a " + type.value() + " draft (body: the first fields; workspace_id optional)",
+                        JsonNode.class, this::create)
+                .get(base + "s", AUTHENTICATED, "List the workspace's " + type.value() + " drafts (?workspace_id=)",
+                        this::list)
+                .get(base + "/{draft_id}", AUTHENTICATED, "Get a draft", this::get)
+                .patch(base + "/{draft_id}", AUTHENTICATED, "Auto-save: deep-merge {\"data\": {...}} into the draft",
+                        JsonNode.class, this::patch)
+                .delete(base + "/{draft_id}", AUTHENTICATED, "Abandon a draft", this::delete);
+    }
+
+    private Object create(ApiRequest req) {
+        ObjectNode body = object(req.body(JsonNode.class), "The request body");
+        Optional<String> workspace = Optional.ofNullable(body.remove("workspace_id"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).or(() -> req.query("workspace_id"));
+        JsonNode data = body.has("data") ? body.get("data") : body;
+        Draft draft = drafts.create(req.principal(), type, workspace, object(data, "'data'"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("draft_id", draft.id());
+        answer.put("status", "draft");
+        answer.put("expires_at", draft.expiresAt());
+        return Reply.created(answer);
+    }
+
+    private Object list(ApiRequest req) {
+        return Map.of("drafts", drafts.list(req.principal(), type, req.query("workspace_id")).stream()
+                .map(DraftView::of).toList());
+    }
+
+    private Object get(ApiRequest req) {
+        return DraftView.of(drafts.get(req.principal(), type, req.path("draft_id")));
+    }
+
+    private Object patch(ApiRequest req) {
+        ObjectNode body = object(req.body(JsonNode.class), "The request body");
+        if (!body.has("data")) {
+            throw ParleyException.invalidField("data", "Send the changes as {\"data\": {...}}");
+        }
+        Draft saved = drafts.patch(req.principal(), type, req.path("draft_id"), object(body.get("data"), "'data'"));
+        return Map.of("status", "saved", "updated_at", saved.updatedAt(), "expires_at", saved.expiresAt());
+    }
+
+    private Object delete(ApiRequest req) {
+        drafts.delete(req.principal(), type, req.path("draft_id"));
+        return Reply.noContent();
+    }
+
+    static ObjectNode object(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw ParleyException.invalidInput(what + " must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+}
