@@ -5,6 +5,10 @@ import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
+import io.parley.server.draft.DraftService;
+import io.parley.server.job.JobQueue;
+import io.parley.server.job.JobRoutes;
+import io.parley.server.kb.KbModule;
 import io.parley.server.http.AccessLogFilter;
 import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.HttpErrors;
@@ -46,13 +50,15 @@ public final class ParleyServer implements AutoCloseable {
     private final ParleyConfig config;
     private final Database db;
     private final AuthModule auth;
+    private final Background background;
     private final WebServer webServer;
     private volatile boolean closed;
 
-    private ParleyServer(ParleyConfig config, Database db, AuthModule auth, WebServer webServer) {
+    private ParleyServer(ParleyConfig config, Database db, AuthModule auth, Background background, WebServer webServer) {
         this.config = config;
         this.db = db;
         this.auth = auth;
+        this.background = background;
         this.webServer = webServer;
     }
 
@@ -60,6 +66,7 @@ public final class ParleyServer implements AutoCloseable {
     public static ParleyServer start(ParleyConfig config) {
         createDataDir(config);
         Database db = Database.open(config.database());
+        Background background = new Background();
         try {
             Clock clock = Clock.system();
             TenancyStore tenancy = new TenancyStore(db);
@@ -69,6 +76,10 @@ public final class ParleyServer implements AutoCloseable {
                     new OrganizationService(db, tenancy, policy, clock),
                     new WorkspaceService(db, tenancy, policy, clock));
             HealthRoutes health = new HealthRoutes(db);
+            JobQueue jobs = background.add(new JobQueue(db, policy, clock));
+            DraftService drafts = new DraftService(db, policy, clock);
+            KbModule kb = background.add(new KbModule(config, db, drafts, jobs, policy, clock));
+            JobRoutes jobRoutes = new JobRoutes(jobs);
 
             RouteCatalog catalog = new RouteCatalog();
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -84,6 +95,8 @@ public final class ParleyServer implements AutoCloseable {
                         config.maxBodyBytes(), config.maxUploadBytes());
                 auth.routes().register(api);
                 tenancyRoutes.register(api);
+                kb.register(api);
+                jobRoutes.register(api);
             });
             HttpErrors.registerFallback(routing, catalog);
 
@@ -97,8 +110,14 @@ public final class ParleyServer implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
-            return new ParleyServer(config, db, auth, webServer);
+            if (config.embeddedMode()) {
+                jobs.recoverAbandoned(); // H2's file lock means no other process runs these jobs
+            }
+            jobs.start(1); // ingestion is CPU-bound and the embedder already uses every core
+            background.every(Duration.ofMinutes(10), drafts::purgeExpired);
+            return new ParleyServer(config, db, auth, background, webServer);
         } catch (RuntimeException | Error e) {
+            background.close();
             db.close();
             throw e;
         }
@@ -147,8 +166,12 @@ public final class ParleyServer implements AutoCloseable {
         try {
             webServer.stop();
         } finally {
-            db.close();
-            LOG.info("Parley server stopped");
+            try {
+                background.close(); // workers, timers, models and indexes, newest first
+            } finally {
+                db.close();
+                LOG.info("Parley server stopped");
+            }
         }
     }
 

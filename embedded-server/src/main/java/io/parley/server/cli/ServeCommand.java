@@ -4,11 +4,10 @@ import io.parley.server.ParleyServer;
 import io.parley.server.auth.LocalOwner;
 import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ParleyConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,26 +26,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Interface to listen on. Default: 127.0.0.1 (this machine only).")
     String host;
 
-    @Option(names = "--data-dir", description = "Data folder. Default: ~/.parley")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL, e.g. jdbc:postgresql://localhost:5432/parley")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "Database user.")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "Database password (prefer PARLEY_DB_PASSWORD: flags show in ps).")
-    String dbPassword;
-
-    @Option(names = "--config", description = "YAML configuration file (also PARLEY_CONFIG).")
-    Path configFile;
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
 
     @Override
     public Integer call() throws InterruptedException {
         ParleyConfig config;
         try {
-            config = ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flags());
+            config = ConfigLoader.load(Optional.ofNullable(data.configFile), System.getenv(), flags());
         } catch (IllegalArgumentException e) {
             System.err.println("parley: " + e.getMessage());
             return 2;
@@ -79,24 +66,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>();
+        Map<String, String> flags = data.flags();
         if (port != null) {
             flags.put("server.port", port.toString());
         }
         if (host != null) {
             flags.put("server.host", host);
-        }
-        if (dataDir != null) {
-            flags.put("data-dir", dataDir.toString());
-        }
-        if (dbUrl != null) {
-            flags.put("db.url", dbUrl);
-        }
-        if (dbUser != null) {
-            flags.put("db.user", dbUser);
-        }
-        if (dbPassword != null) {
-            flags.put("db.password", dbPassword);
         }
         return flags;
     }

@@ -22,11 +22,17 @@ public final class DraftRoutes {
     private final DraftService drafts;
     private final DraftType type;
     private final String base;
+    private final java.util.Set<String> serverOwned;
 
-    public DraftRoutes(DraftService drafts, DraftType type) {
+    /**
+     * @param serverOwned top-level fields of the document that only the feature's own endpoints
+     *                    change (for example a knowledge base's {@code sources}); saves may not touch them
+     */
+    public DraftRoutes(DraftService drafts, DraftType type, java.util.Set<String> serverOwned) {
         this.drafts = drafts;
         this.type = type;
         this.base = "/" + type.value() + "/draft";
+        this.serverOwned = java.util.Set.copyOf(serverOwned);
     }
 
     public void register(ApiRoutes api) {
@@ -46,7 +52,7 @@ public final class DraftRoutes {
         Optional<String> workspace = Optional.ofNullable(body.remove("workspace_id"))
                 .filter(JsonNode::isTextual).map(JsonNode::asText).or(() -> req.query("workspace_id"));
         JsonNode data = body.has("data") ? body.get("data") : body;
-        Draft draft = drafts.create(req.principal(), type, workspace, object(data, "'data'"));
+        Draft draft = drafts.create(req.principal(), type, workspace, checkOwnership(object(data, "'data'")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("draft_id", draft.id());
         answer.put("status", "draft");
@@ -68,13 +74,24 @@ public final class DraftRoutes {
         if (!body.has("data")) {
             throw ParleyException.invalidField("data", "Send the changes as {\"data\": {...}}");
         }
-        Draft saved = drafts.patch(req.principal(), type, req.path("draft_id"), object(body.get("data"), "'data'"));
+        Draft saved = drafts.patch(req.principal(), type, req.path("draft_id"),
+                checkOwnership(object(body.get("data"), "'data'")));
         return Map.of("status", "saved", "updated_at", saved.updatedAt(), "expires_at", saved.expiresAt());
     }
 
     private Object delete(ApiRequest req) {
         drafts.delete(req.principal(), type, req.path("draft_id"));
         return Reply.noContent();
+    }
+
+    private ObjectNode checkOwnership(ObjectNode data) {
+        for (String field : serverOwned) {
+            if (data.has(field)) {
+                throw ParleyException.invalidField(field, "'" + field + "' is changed through its own endpoints, "
+                        + "not by saving the draft");
+            }
+        }
+        return data;
     }
 
     static ObjectNode object(JsonNode node, String what) {

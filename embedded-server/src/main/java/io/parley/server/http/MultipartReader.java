@@ -14,6 +14,7 @@ import org.apache.commons.fileupload2.core.FileUploadSizeException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,9 @@ public final class MultipartReader {
             throw ParleyException.tooLarge(maxBytes);
         } catch (FileUploadException e) {
             throw ParleyException.invalidInput("The multipart body could not be read: " + e.getMessage());
+        } catch (InvalidPathException e) {
+            // FileUpload refuses a file name with a NUL character when it is read
+            throw ParleyException.invalidField("file", "The file name contains a character that is not allowed");
         } catch (IOException e) {
             if (e.getCause() instanceof FileUploadSizeException) {
                 throw ParleyException.tooLarge(maxBytes);

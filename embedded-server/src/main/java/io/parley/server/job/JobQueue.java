@@ -82,6 +82,14 @@ public final class JobQueue implements AutoCloseable {
         return store.forSubject(subjectId);
     }
 
+    /**
+     * After a crash of the only process that uses this database (embedded mode), its running jobs
+     * are resumed at once instead of after their lease runs out.
+     */
+    public int recoverAbandoned() {
+        return store.requeueRunning(clock.now());
+    }
+
     /** Starts background workers (the server does; tests usually don't). */
     public synchronized void start(int count) {
         for (int i = 0; i < count; i++) {

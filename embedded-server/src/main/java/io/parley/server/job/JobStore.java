@@ -66,6 +66,13 @@ final class JobStore {
                 Rows.timestamp(now)) == 1;
     }
 
+    /** Puts every running job back in the queue (embedded mode at start: no other process can hold one). */
+    int requeueRunning(Instant now) {
+        return (int) db.execute().update("""
+                        UPDATE jobs SET status = 'queued', locked_by = NULL, locked_until = NULL, run_after = ?, updated_at = ?
+                        WHERE status = 'running'""", Rows.timestamp(now), Rows.timestamp(now));
+    }
+
     /** Extends the lease and records progress; false when the job is no longer this worker's. */
     boolean heartbeat(String id, String worker, ObjectNode progress, Instant now, Duration lease) {
         return db.execute().update("""

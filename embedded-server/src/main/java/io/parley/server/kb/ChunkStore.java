@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** SQL for chunks. Embeddings are stored as little-endian float32 bytes. */
 public final class ChunkStore {
@@ -47,19 +46,20 @@ public final class ChunkStore {
                 documentId).map(ChunkStore::chunk).toList();
     }
 
-    /** Every chunk of a knowledge base, page by page, so a rebuild never holds them all in memory. */
-    public void forEachInKb(String kbId, int pageSize, Consumer<List<StoredChunk>> page) {
-        String after = "";
-        while (true) {
-            List<StoredChunk> batch = db.execute().query("SELECT " + COLUMNS + " FROM kb_chunks WHERE kb_id = ? "
-                    + "AND id > ? ORDER BY id FETCH FIRST " + pageSize + " ROWS ONLY", kbId, after)
-                    .map(ChunkStore::chunk).toList();
-            if (batch.isEmpty()) {
-                return;
-            }
-            page.accept(batch);
-            after = batch.get(batch.size() - 1).id();
+    /** Up to {@code pageSize} chunks of a knowledge base with ids after {@code afterId}, in id order. */
+    public List<StoredChunk> pageInKb(String kbId, String afterId, int pageSize) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM kb_chunks WHERE kb_id = ? AND id > ? ORDER BY id "
+                + "FETCH FIRST " + pageSize + " ROWS ONLY", kbId, afterId).map(ChunkStore::chunk).toList();
+    }
+
+    /** The chunks with these ids (for the parent passages of search hits). */
+    public List<StoredChunk> byIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return db.execute().query("SELECT " + COLUMNS + " FROM kb_chunks WHERE id IN (" + marks + ")",
+                ids.toArray()).map(ChunkStore::chunk).toList();
     }
 
     private static StoredChunk chunk(DbRow r) {

@@ -1,5 +1,6 @@
 package io.parley.server.api;
 
+import io.parley.server.api.KbFixtures.KbIds;
 import io.parley.server.api.OpenApiRoutes.Route;
 import io.parley.server.testing.TestServer;
 import io.parley.server.testing.TestServer.Account;
@@ -30,9 +31,9 @@ import static io.parley.server.api.ApiAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeded garbage against every POST/PATCH route and against the router: whatever arrives, the answer
- * is never a 5xx, and every error is the JSON envelope. A failure names the seed and iteration, so
- * it can be replayed.
+ * Seeded garbage against every route that takes a JSON body, against the upload routes and against
+ * the router: whatever arrives, the answer is never a 5xx, and every error is the JSON envelope. A
+ * failure names the seed and iteration, so it can be replayed.
  */
 @DisplayName("Fuzzing bodies and paths")
 class FuzzTest {
@@ -40,6 +41,7 @@ class FuzzTest {
     static final long SEED = 0x9A4E1E7L;
     static final int BODY_ROUNDS = 400;
     static final int PATH_ROUNDS = 250;
+    static final int UPLOAD_ROUNDS = 150;
 
     /** Text that has broken parsers, databases and templates before. */
     static final List<String> NASTY_STRINGS = List.of("", " ", "\u0000", "a\u0000b", "\t\n\r", "\u0007",
@@ -58,6 +60,7 @@ class FuzzTest {
     static List<Route> routes;
     static Account user;
     static String keyId;
+    static KbIds kb;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -67,6 +70,8 @@ class FuzzTest {
         user = server.signup("Fuzz");
         keyId = assertStatus(server.post("/api/v1/api-keys", user.accessToken(), Map.of("name", "k")), 201)
                 .path("id").asText();
+        kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
+        KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
     }
 
     @AfterAll
@@ -75,7 +80,7 @@ class FuzzTest {
     }
 
     @Test
-    @DisplayName("a few hundred random bodies across all POST/PATCH routes never cause a 5xx")
+    @DisplayName("a few hundred random bodies across all routes that take a JSON body never cause a 5xx")
     void randomBodies() {
         Random random = new Random(SEED);
         List<Route> bodyRoutes = routes.stream().filter(Route::hasBody).toList();
@@ -121,6 +126,38 @@ class FuzzTest {
         assertStatus(server.get("/api/v1/orgs", user.accessToken()), 200);
     }
 
+    @Test
+    @DisplayName("a hundred and fifty mangled multipart uploads to the upload routes never cause a 5xx")
+    void randomUploads() {
+        Random random = new Random(SEED + 2);
+        List<Route> uploadRoutes = routes.stream().filter(r -> Multipart.UPLOAD_ROUTES.contains(r.toString()))
+                .toList();
+        assertThat(uploadRoutes).hasSameSizeAs(Multipart.UPLOAD_ROUTES);
+        List<String> failures = new ArrayList<>();
+
+        for (int i = 0; i < UPLOAD_ROUNDS; i++) {
+            Route route = uploadRoutes.get(random.nextInt(uploadRoutes.size()));
+            String path = route.fill(idsFor(random));
+            Multipart upload = randomUpload(random);
+            byte[] body = mangle(random, upload.bytes());
+            String contentType = switch (random.nextInt(6)) {
+                case 0 -> "multipart/form-data; boundary=" + percentEncode(randomText(random, random.nextInt(30)));
+                case 1 -> "multipart/form-data";
+                case 2 -> "multipart/form-data; boundary=\"" + upload.boundary + "\"; charset="
+                        + percentEncode(randomText(random, 5));
+                default -> upload.contentType();
+            };
+            Response r = server.sendBytes(route.method(), path, random.nextInt(10) == 0 ? null : user.accessToken(),
+                    contentType, body);
+            check(failures, "upload round " + i + ": " + route.method() + " " + path + " " + contentType + " body "
+                    + excerpt(new String(body, StandardCharsets.ISO_8859_1)), r);
+        }
+
+        assertThat(failures).as("seed %s", SEED + 2).isEmpty();
+        assertStatus(server.get("/health/ready", null), 200);
+        assertStatus(server.get("/api/v1/kb/drafts", user.accessToken()), 200);
+    }
+
     static void check(List<String> failures, String what, Response r) {
         if (r.status() >= 500) {
             failures.add(what + " -> " + r.status() + " " + excerpt(r.body()));
@@ -140,10 +177,63 @@ class FuzzTest {
     Map<String, String> idsFor(Random random) {
         if (random.nextInt(4) == 0) {
             return Map.of("org_id", randomId(random), "workspace_id", randomId(random), "user_id", randomId(random),
-                    "key_id", randomId(random));
+                    "key_id", randomId(random), "draft_id", randomId(random), "source_id", randomId(random),
+                    "kb_id", randomId(random), "document_id", randomId(random), "job_id", randomId(random));
         }
         return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(), "user_id", user.userId(),
-                "key_id", keyId);
+                "key_id", keyId, "draft_id", kb.draftId(), "source_id", kb.sourceId(), "kb_id", kb.kbId(),
+                "document_id", kb.documentId(), "job_id", kb.jobId());
+    }
+
+    /** The top-level fields of a route's body: documented, or known for a free-form body. */
+    static List<String> fieldsOf(Route route) {
+        if (route == null) {
+            return List.of();
+        }
+        if (FreeFormBodies.isFreeForm(route)) {
+            return FreeFormBodies.of(route).fields().keySet().stream().filter(f -> !f.contains(".")).toList();
+        }
+        return List.copyOf(route.bodyFields());
+    }
+
+    /** A multipart body with some of the parts the upload routes read, and some they do not. */
+    static Multipart randomUpload(Random random) {
+        Multipart upload = new Multipart();
+        int parts = random.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+            String field = List.of("file", "annotations", "notes", "", "file\u0000").get(random.nextInt(5));
+            if (random.nextBoolean()) {
+                String name = random.nextInt(3) == 0 ? randomText(random, random.nextInt(20))
+                        : NASTY_STRINGS.get(random.nextInt(NASTY_STRINGS.size()));
+                upload.file(field, name.replace("\"", "").replace("\r", "").replace("\n", ""),
+                        random.nextBoolean() ? "text/plain" : randomText(random, 10).replaceAll("[\\r\\n]", ""),
+                        randomText(random, random.nextInt(200)).getBytes(StandardCharsets.UTF_8));
+            } else {
+                upload.field(field, random.nextBoolean() ? randomJson(random, 0) : randomText(random, 30));
+            }
+        }
+        return upload;
+    }
+
+    /** Cuts, drops, duplicates or inserts bytes that matter to multipart (CR, LF, dashes, quotes). */
+    static byte[] mangle(Random random, byte[] body) {
+        if (random.nextInt(4) == 0) {
+            return body; // well-formed, with whatever parts it has
+        }
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        StringBuilder out = new StringBuilder(text);
+        int edits = 1 + random.nextInt(3);
+        for (int i = 0; i < edits && !out.isEmpty(); i++) {
+            int at = random.nextInt(out.length());
+            switch (random.nextInt(5)) {
+                case 0 -> out.setLength(at);
+                case 1 -> out.delete(at, Math.min(out.length(), at + 1 + random.nextInt(8)));
+                case 2 -> out.insert(at, List.of("\r\n", "--", "\"", ";", "\r\n\r\n", "\u0000").get(random.nextInt(6)));
+                case 3 -> out.insert(at, out.substring(at, Math.min(out.length(), at + random.nextInt(60))));
+                default -> out.setCharAt(at, (char) random.nextInt(256));
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static String randomId(Random random) {
@@ -173,9 +263,9 @@ class FuzzTest {
     }
 
     static String objectWithFields(Random random, Route route, boolean stringsOnly) {
-        List<String> fields = route == null || route.bodyFields().isEmpty()
+        List<String> fields = fieldsOf(route).isEmpty()
                 ? List.of("name", "email", "password", "role", "workspace_id", "refresh_token")
-                : List.copyOf(route.bodyFields());
+                : fieldsOf(route);
         StringBuilder out = new StringBuilder("{");
         for (String field : fields) {
             if (random.nextInt(5) == 0) {
@@ -249,8 +339,8 @@ class FuzzTest {
 
     /** Inputs at the edges of the JSON parser's limits. */
     static String extreme(Random random, Route route) {
-        String field = route == null || route.bodyFields().isEmpty() ? "name"
-                : List.copyOf(route.bodyFields()).get(random.nextInt(route.bodyFields().size()));
+        List<String> fields = fieldsOf(route);
+        String field = fields.isEmpty() ? "name" : fields.get(random.nextInt(fields.size()));
         return switch (random.nextInt(10)) {
             case 0 -> "{" + quote(field) + ":" + "9".repeat(1_200) + "}";
             case 1 -> "{\"unknown\":" + "9".repeat(1_200) + "," + quote(field) + ":\"x\"}";
@@ -268,7 +358,10 @@ class FuzzTest {
     static String randomPath(Random random) {
         List<String> segments = List.of("api", "v1", "orgs", "workspaces", "members", "api-keys", "auth", "me",
                 "signup", "login", "refresh", "health", "live", "ready", "openapi", "..", ".", "",
-                user.organizationId(), user.workspaceId(), user.userId(), keyId);
+                "kb", "draft", "drafts", "sources", "preview-chunks", "validate", "documents", "search", "reindex",
+                "rebuild-index", "jobs",
+                user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
+                kb.kbId(), kb.documentId(), kb.jobId());
         StringBuilder path = new StringBuilder(random.nextInt(3) == 0 ? "" : "/api/v1");
         int n = random.nextInt(6);
         for (int i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,7 @@ class HealthAndOpenApiTest {
     }
 
     @Test
-    @DisplayName("/openapi lists the auth, organization, workspace, API key and health routes")
+    @DisplayName("/openapi lists the auth, organization, workspace, API key, knowledge-base, job and health routes")
     void openApiListsTheRoutes() {
         List<String> routes = OpenApiRoutes.load(server).stream().map(Route::toString).toList();
 
@@ -109,6 +110,17 @@ class HealthAndOpenApiTest {
                 "PATCH /api/v1/workspaces/{workspace_id}/members/{user_id}",
                 "DELETE /api/v1/workspaces/{workspace_id}/members/{user_id}",
                 "GET /api/v1/api-keys", "POST /api/v1/api-keys", "DELETE /api/v1/api-keys/{key_id}",
+                "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb/draft/{draft_id}",
+                "PATCH /api/v1/kb/draft/{draft_id}", "DELETE /api/v1/kb/draft/{draft_id}",
+                "POST /api/v1/kb/draft/{draft_id}/sources", "GET /api/v1/kb/draft/{draft_id}/sources",
+                "DELETE /api/v1/kb/draft/{draft_id}/sources/{source_id}",
+                "GET /api/v1/kb/draft/{draft_id}/preview-chunks", "POST /api/v1/kb/draft/{draft_id}/validate",
+                "POST /api/v1/kb/draft/{draft_id}/finalize",
+                "GET /api/v1/kb", "GET /api/v1/kb/{kb_id}", "PATCH /api/v1/kb/{kb_id}", "DELETE /api/v1/kb/{kb_id}",
+                "GET /api/v1/kb/{kb_id}/documents", "POST /api/v1/kb/{kb_id}/documents",
+                "PATCH /api/v1/kb/{kb_id}/documents/{document_id}", "DELETE /api/v1/kb/{kb_id}/documents/{document_id}",
+                "POST /api/v1/kb/{kb_id}/documents/{document_id}/reindex", "POST /api/v1/kb/{kb_id}/search",
+                "POST /api/v1/kb/{kb_id}/rebuild-index", "GET /api/v1/jobs/{job_id}",
                 "GET /health/live", "GET /health/ready", "GET /openapi");
         assertThat(routes).doesNotHaveDuplicates();
     }
@@ -140,14 +152,28 @@ class HealthAndOpenApiTest {
             assertThat(paths.path(route.path()).path(route.method().toLowerCase()).path("summary").asText())
                     .as("summary of %s", route).isNotBlank();
         }
+
+        JsonNode search = paths.path("/api/v1/kb/{kb_id}/search").path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("properties");
+        assertThat(fieldNames(search)).containsExactlyInAnyOrder("query", "top_k", "search_method", "threshold",
+                "document_ids");
+        assertThat(search.path("top_k").path("type").asText()).isEqualTo("integer");
+        assertThat(search.path("document_ids").path("type").asText()).isEqualTo("array");
+        // a free-form body is still a documented JSON object; validate and finalize take no body at all
+        assertThat(paths.path("/api/v1/kb/draft/{draft_id}").path("patch").path("requestBody").path("content")
+                .path("application/json").path("schema").path("type").asText()).isEqualTo("object");
+        assertThat(paths.path("/api/v1/kb/draft/{draft_id}/finalize").path("post").has("requestBody")).isFalse();
+        JsonNode document = paths.path("/api/v1/kb/{kb_id}/documents/{document_id}").path("delete");
+        List<String> documentParams = new ArrayList<>();
+        document.path("parameters").forEach(p -> documentParams.add(p.path("name").asText()));
+        assertThat(documentParams).containsExactly("kb_id", "document_id");
     }
 
     @Test
     @DisplayName("every documented route exists: none answers 'no such endpoint' or 405")
     void everyDocumentedRouteExists() {
-        Map<String, String> ids = Map.of("org_id", UUID.randomUUID().toString(),
-                "workspace_id", UUID.randomUUID().toString(), "user_id", UUID.randomUUID().toString(),
-                "key_id", UUID.randomUUID().toString());
+        Map<String, String> ids = new HashMap<>();
+        OpenApiRoutes.load(server).forEach(r -> r.pathParams().forEach(p -> ids.put(p, UUID.randomUUID().toString())));
         Set<String> safePublic = Set.of("GET /health/live", "GET /health/ready", "GET /openapi");
         for (Route route : OpenApiRoutes.load(server)) {
             if (!route.authenticated() && !safePublic.contains(route.toString())) {

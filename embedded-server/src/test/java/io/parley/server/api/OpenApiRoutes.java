@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.testing.TestServer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The server's own list of routes, read from {@code GET /openapi}. Tests that must cover every
@@ -23,12 +26,17 @@ final class OpenApiRoutes {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
-    /** One documented operation. */
-    record Route(String method, String path, boolean authenticated, List<String> pathParams,
-                 Set<String> bodyFields) {
+    /**
+     * One documented operation.
+     *
+     * @param hasBody        it documents a JSON request body (POSTs such as validate or finalize take none)
+     * @param bodyFieldTypes the body's documented fields and their JSON types; empty for a free-form body
+     */
+    record Route(String method, String path, boolean authenticated, List<String> pathParams, boolean hasBody,
+                 Map<String, String> bodyFieldTypes, String summary) {
 
-        boolean hasBody() {
-            return method.equals("POST") || method.equals("PATCH") || method.equals("PUT");
+        Set<String> bodyFields() {
+            return bodyFieldTypes.keySet();
         }
 
         /** The path with each {param} replaced by the value the map gives it. */
@@ -44,6 +52,14 @@ final class OpenApiRoutes {
             }
             m.appendTail(out);
             return out.toString();
+        }
+
+        /** True when a request for {@code concretePath} reaches this route (a {param} is any one segment). */
+        boolean matches(String concretePath) {
+            String regex = Arrays.stream(path.split("/", -1))
+                    .map(segment -> PATH_PARAM.matcher(segment).matches() ? "[^/]+" : Pattern.quote(segment))
+                    .collect(Collectors.joining("/"));
+            return concretePath.matches(regex);
         }
 
         @Override
@@ -81,11 +97,13 @@ final class OpenApiRoutes {
                 while (m.find()) {
                     params.add(m.group(1));
                 }
-                Set<String> fields = new LinkedHashSet<>();
+                Map<String, String> fields = new LinkedHashMap<>();
                 operation.path("requestBody").path("content").path("application/json").path("schema")
-                        .path("properties").fieldNames().forEachRemaining(fields::add);
+                        .path("properties").fields().forEachRemaining(f -> fields.put(f.getKey(),
+                                f.getValue().path("type").asText()));
                 routes.add(new Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), authenticated,
-                        List.copyOf(params), Set.copyOf(fields)));
+                        List.copyOf(params), operation.has("requestBody"), Collections.unmodifiableMap(fields),
+                        operation.path("summary").asText()));
             }
         }
         return List.copyOf(routes);

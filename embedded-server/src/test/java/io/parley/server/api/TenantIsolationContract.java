@@ -3,6 +3,7 @@ package io.parley.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.api.KbFixtures.KbIds;
 import io.parley.server.api.OpenApiRoutes.Route;
 import io.parley.server.testing.TestServer;
 import io.parley.server.testing.TestServer.Account;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,23 +33,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tenant isolation over EVERY route the server documents in /openapi: user B (and B's API key)
- * calling with user A's organization, workspace, member and key ids gets 404 — never 200, never a
- * 403 that would reveal the resource exists, never 500 — and A's data is unchanged afterwards.
+ * calling with user A's organization, workspace, member, key, draft, source, knowledge-base,
+ * document and job ids gets 404 — never 200, never a 403 that would reveal the resource exists,
+ * never 500 — and A's data is unchanged afterwards.
  *
  * <p>The route list is not written down here: it comes from the server. A new route with a path
- * parameter this test does not know, or a new authenticated route without path parameters, fails
- * the test until it is taught how to attack that route.
+ * parameter this test does not know, a new authenticated route without path parameters, a new
+ * free-form body or a new upload route fails the test until it is taught how to attack that route.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TenantIsolationContract {
 
     /** Path parameters this test knows how to fill with the victim's and the attacker's ids. */
-    static final Set<String> KNOWN_PATH_PARAMS = Set.of("org_id", "workspace_id", "user_id", "key_id");
+    static final Set<String> KNOWN_PATH_PARAMS = Set.of("org_id", "workspace_id", "user_id", "key_id",
+            "draft_id", "source_id", "kb_id", "document_id", "job_id");
 
-    /** Authenticated routes without path parameters: each acts on the caller's own data (checked below). */
-    static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
-            "GET /api/v1/auth/me", "GET /api/v1/orgs", "POST /api/v1/orgs",
-            "GET /api/v1/api-keys", "POST /api/v1/api-keys");
+    /** Authenticated routes without path parameters that act on the caller's own account. */
+    static final Set<String> ACCOUNT_ROUTES = Set.of(
+            "GET /api/v1/auth/me", "GET /api/v1/orgs", "POST /api/v1/orgs");
+
+    /**
+     * Authenticated routes without path parameters that act in the workspace the request names
+     * ({@code workspace_id} in the query, or in the body of a POST) or else the caller's default one.
+     */
+    static final Set<String> WORKSPACE_CHOOSING_ROUTES = Set.of(
+            "GET /api/v1/api-keys", "POST /api/v1/api-keys",
+            "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb");
+
+    /** What A's knowledge base holds, and a query that finds it. */
+    static final String A_TEXT = "Acme kettles must be descaled every month with white vinegar.";
+    static final String A_QUERY = "how often to descale the kettle with vinegar";
 
     /** Routes anyone may call. Anything else must demand credentials. */
     static final Set<String> PUBLIC_ROUTES = Set.of(
@@ -70,6 +85,9 @@ abstract class TenantIsolationContract {
     String bKeySecret;
     /** Someone in nobody's organization, named in request bodies (adding them would succeed if not stopped). */
     Account d;
+    /** A's knowledge-base data (a draft with a source; a knowledge base with a document and its job), and B's. */
+    KbIds aKb;
+    KbIds bKb;
 
     abstract TestServer startServer(Path dataDir);
 
@@ -102,6 +120,11 @@ abstract class TenantIsolationContract {
                 Map.of("name", "B's key", "role", "admin")), 201);
         bKeyId = bKey.path("id").asText();
         bKeySecret = bKey.path("key").asText();
+
+        aKb = KbFixtures.create(server, a.accessToken(), a.workspaceId(), A_TEXT);
+        bKb = KbFixtures.create(server, b.accessToken(), b.workspaceId(), "Bolt Ltd repairs bicycles on Saturdays.");
+        KbFixtures.awaitJob(server, a.accessToken(), aKb.jobId());
+        KbFixtures.awaitJob(server, b.accessToken(), bKb.jobId());
     }
 
     @AfterAll
@@ -125,12 +148,35 @@ abstract class TenantIsolationContract {
     }
 
     @Test
-    @DisplayName("every authenticated route without path parameters is a known caller-scoped route")
+    @DisplayName("every authenticated route without path parameters is a known account or workspace-choosing route")
     void routesWithoutPathParametersAreKnown() {
         List<String> unknown = routes.stream().filter(Route::authenticated).filter(r -> r.pathParams().isEmpty())
-                .map(Route::toString).filter(r -> !CALLER_SCOPED_ROUTES.contains(r)).toList();
+                .map(Route::toString)
+                .filter(r -> !ACCOUNT_ROUTES.contains(r) && !WORKSPACE_CHOOSING_ROUTES.contains(r)).toList();
         assertThat(unknown).as("new authenticated routes without path parameters: decide how they are isolated "
                 + "and add them to TenantIsolationContract").isEmpty();
+        assertThat(routes.stream().map(Route::toString).toList()).as("documented routes")
+                .containsAll(ACCOUNT_ROUTES).containsAll(WORKSPACE_CHOOSING_ROUTES);
+    }
+
+    @Test
+    @DisplayName("every request body and every upload route is one this test can fill")
+    void bodiesAndUploadsAreKnown() {
+        Set<String> freeForm = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.authenticated() && route.hasBody()) {
+                sampleBody(route); // fails for a field or a free-form body it cannot fill
+            }
+            if (FreeFormBodies.isFreeForm(route)) {
+                freeForm.add(route.toString());
+            }
+        }
+        assertThat(freeForm).as("routes with a free-form JSON body").isEqualTo(FreeFormBodies.CONTRACTS.keySet());
+        Set<String> uploads = new TreeSet<>();
+        routes.stream().filter(r -> r.summary().toLowerCase(Locale.ROOT).contains("multipart"))
+                .forEach(r -> uploads.add(r.toString()));
+        assertThat(uploads).as("routes documenting a multipart upload: list them in Multipart.UPLOAD_ROUTES")
+                .isEqualTo(Multipart.UPLOAD_ROUTES);
     }
 
     @Test
@@ -147,9 +193,11 @@ abstract class TenantIsolationContract {
                 failures.add(name + " is public but not in PUBLIC_ROUTES");
                 continue;
             }
-            Response r = call(route, values(p -> victimValues(p).get(0)), null);
-            if (r.status() != 401 || !"unauthorized".equals(r.errorCode())) {
-                failures.add(name + " without credentials answered " + r.status() + " " + r.body());
+            for (Sent sent : callEveryWay(route, values(p -> victimValues(p).get(0)), null)) {
+                Response r = sent.response();
+                if (r.status() != 401 || !"unauthorized".equals(r.errorCode())) {
+                    failures.add(sent.what() + " without credentials answered " + r.status() + " " + r.body());
+                }
             }
         }
         assertThat(failures).isEmpty();
@@ -169,12 +217,14 @@ abstract class TenantIsolationContract {
                 continue;
             }
             for (Map<String, String> ids : attackAssignments(route)) {
-                attacks++;
-                Response r = call(route, ids, b.accessToken());
-                if (r.status() != 404 || !"not_found".equals(r.errorCode())) {
-                    failures.add(route + " with " + ids + " answered " + r.status() + " " + r.body());
-                } else {
-                    ApiAssertions.assertErrorEnvelope(r);
+                for (Sent sent : callEveryWay(route, ids, b.accessToken())) {
+                    attacks++;
+                    Response r = sent.response();
+                    if (r.status() != 404 || !"not_found".equals(r.errorCode())) {
+                        failures.add(sent.what() + " answered " + r.status() + " " + r.body());
+                    } else {
+                        ApiAssertions.assertErrorEnvelope(r);
+                    }
                 }
             }
         }
@@ -195,20 +245,24 @@ abstract class TenantIsolationContract {
                 continue;
             }
             for (Map<String, String> ids : attackAssignments(route)) {
-                Response r = call(route, ids, bKeySecret);
+                List<Sent> attempts = callEveryWay(route, ids, bKeySecret);
                 Map<String, String> random = new HashMap<>(ids);
                 random.replaceAll((param, value) -> isVictimValue(param, value) ? UUID.randomUUID().toString() : value);
-                Response baseline = call(route, random, bKeySecret);
-                boolean workspaceScoped = !route.path().startsWith("/api/v1/orgs");
-                boolean ok = workspaceScoped
-                        ? r.status() == 404 && "not_found".equals(r.errorCode())
-                        : r.status() == baseline.status() && r.status() >= 400 && r.status() < 500
-                          && String.valueOf(r.errorCode()).equals(baseline.errorCode());
-                if (!ok) {
-                    failures.add(route + " with " + ids + " answered " + r.status() + " " + r.body()
-                            + " (for unknown ids: " + baseline.status() + " " + baseline.errorCode() + ")");
-                } else {
-                    ApiAssertions.assertErrorEnvelope(r);
+                List<Sent> baselines = callEveryWay(route, random, bKeySecret);
+                for (int i = 0; i < attempts.size(); i++) {
+                    Response r = attempts.get(i).response();
+                    Response baseline = baselines.get(i).response();
+                    boolean workspaceScoped = !route.path().startsWith("/api/v1/orgs");
+                    boolean ok = workspaceScoped
+                            ? r.status() == 404 && "not_found".equals(r.errorCode())
+                            : r.status() == baseline.status() && r.status() >= 400 && r.status() < 500
+                              && String.valueOf(r.errorCode()).equals(baseline.errorCode());
+                    if (!ok) {
+                        failures.add(attempts.get(i).what() + " answered " + r.status() + " " + r.body()
+                                + " (for unknown ids: " + baseline.status() + " " + baseline.errorCode() + ")");
+                    } else {
+                        ApiAssertions.assertErrorEnvelope(r);
+                    }
                 }
             }
         }
@@ -218,47 +272,92 @@ abstract class TenantIsolationContract {
     }
 
     @Test
-    @DisplayName("A's API key on B's workspace routes gets 404")
+    @DisplayName("A's API key on B's workspace data (workspace, keys, drafts, knowledge bases, jobs) gets 404")
     void victimKeyCannotReachAttackerWorkspace() {
+        int checked = 0;
         for (Route route : routes) {
-            if (!route.authenticated() || !route.pathParams().contains("workspace_id")) {
+            // organization routes refuse every API key (403), whoever's ids they carry
+            if (!route.authenticated() || route.pathParams().isEmpty() || route.path().startsWith("/api/v1/orgs")) {
                 continue;
             }
-            Map<String, String> ids = values(p -> ownValue(p));
-            Response r = call(route, ids, aKeySecret);
-            assertThat(r.status()).as("%s with A's key on B's ids %s: %s", route, ids, r.body()).isEqualTo(404);
-            ApiAssertions.assertErrorEnvelope(r);
+            for (Sent sent : callEveryWay(route, values(this::ownValue), aKeySecret)) {
+                assertThat(sent.response().status()).as("%s with A's key: %s", sent.what(), sent.response().body())
+                        .isEqualTo(404);
+                ApiAssertions.assertErrorEnvelope(sent.response());
+                checked++;
+            }
         }
+        assertThat(checked).as("routes tried with B's ids").isGreaterThan(20);
         assertError(server.get("/api/v1/api-keys?workspace_id=" + b.workspaceId(), aKeySecret), 404, "not_found");
         assertError(server.delete("/api/v1/api-keys/" + bKeyId, aKeySecret), 404, "not_found");
         assertStatus(server.get("/api/v1/workspaces/" + b.workspaceId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/kb/" + bKb.kbId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/kb/draft/" + bKb.draftId(), bKeySecret), 200);
     }
 
     @Test
-    @DisplayName("caller-scoped routes take a victim's workspace only to answer 404, and never list A's data")
+    @DisplayName("workspace-choosing routes take a victim's workspace only to answer 404, and never list A's data")
     void callerScopedRoutesNeverShowAnotherTenant() {
         JsonNode before = snapshotOf(a);
-        for (String ws : List.of(a.workspaceId(), acmeWorkspace)) {
-            for (String caller : List.of(b.accessToken(), bKeySecret)) {
-                assertError(server.get("/api/v1/api-keys?workspace_id=" + ws, caller), 404, "not_found");
-                assertError(server.post("/api/v1/api-keys", caller, Map.of("name", "planted", "workspace_id", ws)),
-                        404, "not_found");
-                assertError(server.post("/api/v1/api-keys?workspace_id=" + ws, caller, Map.of("name", "planted")),
-                        404, "not_found");
+        int checked = 0;
+        for (Route route : routes) {
+            if (!WORKSPACE_CHOOSING_ROUTES.contains(route.toString())) {
+                continue;
+            }
+            for (String ws : List.of(a.workspaceId(), acmeWorkspace)) {
+                for (String caller : List.of(b.accessToken(), bKeySecret)) {
+                    Map<String, Object> body = route.hasBody() ? new LinkedHashMap<>(sampleBody(route)) : null;
+                    if (body != null) {
+                        body.remove("workspace_id");
+                    }
+                    // in the query string
+                    assertError(server.send(route.method(), route.path() + "?workspace_id=" + ws, caller, body),
+                            404, "not_found");
+                    checked++;
+                    if (body != null) {
+                        // in the body
+                        body.put("workspace_id", ws);
+                        assertError(server.send(route.method(), route.path(), caller, body), 404, "not_found");
+                        checked++;
+                    }
+                }
             }
         }
+        assertThat(checked).as("workspace-choosing requests made").isEqualTo(4 * (WORKSPACE_CHOOSING_ROUTES.size()
+                + (int) WORKSPACE_CHOOSING_ROUTES.stream().filter(r -> r.startsWith("POST")).count()));
         List<String> victimIds = List.of(a.userId(), a.organizationId(), a.workspaceId(), acmeOrg, acmeWorkspace,
-                aKeyId, a.email(), c.userId());
+                aKeyId, a.email(), c.userId(), aKb.draftId(), aKb.sourceId(), aKb.kbId(), aKb.documentId(),
+                aKb.jobId());
         for (Route route : routes) {
             if (!route.authenticated() || !route.pathParams().isEmpty() || !route.method().equals("GET")) {
                 continue;
             }
             for (String caller : List.of(b.accessToken(), bKeySecret)) {
-                Response r = call(route, Map.of(), caller);
+                Response r = server.get(route.path(), caller);
                 assertThat(r.status()).as("%s: %s", route, r.body()).isLessThan(500);
                 for (String id : victimIds) {
                     assertThat(r.body()).as("%s as B must not mention A's data", route).doesNotContain(id);
                 }
+            }
+        }
+        assertUnchanged(before);
+    }
+
+    @Test
+    @DisplayName("A's ids inside B's own requests (a query parameter, a search filter) reach nothing of A's")
+    void victimIdsInsideOwnRequestsReachNothing() {
+        JsonNode before = snapshotOf(a);
+        for (String caller : List.of(b.accessToken(), bKeySecret)) {
+            assertError(server.get("/api/v1/kb/draft/" + bKb.draftId() + "/preview-chunks?source_id="
+                    + aKb.sourceId(), caller), 404, "not_found");
+            for (Map<String, Object> search : List.of(
+                    Map.<String, Object>of("query", A_QUERY, "search_method", "hybrid"),
+                    Map.<String, Object>of("query", A_QUERY, "search_method", "keyword",
+                            "document_ids", List.of(aKb.documentId())))) {
+                Response r = server.post("/api/v1/kb/" + bKb.kbId() + "/search", caller, search);
+                assertStatus(r, 200);
+                assertThat(r.body()).as("B's search %s", search)
+                        .doesNotContain(aKb.documentId(), "white vinegar", "Acme");
             }
         }
         assertUnchanged(before);
@@ -272,6 +371,11 @@ abstract class TenantIsolationContract {
             case "workspace_id" -> List.of(a.workspaceId(), acmeWorkspace);
             case "user_id" -> List.of(a.userId(), c.userId());
             case "key_id" -> List.of(aKeyId);
+            case "draft_id" -> List.of(aKb.draftId());
+            case "source_id" -> List.of(aKb.sourceId());
+            case "kb_id" -> List.of(aKb.kbId());
+            case "document_id" -> List.of(aKb.documentId());
+            case "job_id" -> List.of(aKb.jobId());
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -283,6 +387,11 @@ abstract class TenantIsolationContract {
             case "workspace_id" -> b.workspaceId();
             case "user_id" -> b.userId();
             case "key_id" -> bKeyId;
+            case "draft_id" -> bKb.draftId();
+            case "source_id" -> bKb.sourceId();
+            case "kb_id" -> bKb.kbId();
+            case "document_id" -> bKb.documentId();
+            case "job_id" -> bKb.jobId();
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -322,6 +431,9 @@ abstract class TenantIsolationContract {
 
     /** A body that would succeed if the access check let it through. */
     Map<String, Object> sampleBody(Route route) {
+        if (FreeFormBodies.isFreeForm(route)) {
+            return FreeFormBodies.of(route).valid().get(0);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         for (String field : route.bodyFields()) {
             body.put(field, switch (field) {
@@ -329,6 +441,11 @@ abstract class TenantIsolationContract {
                 case "email" -> d.email();
                 case "role" -> "viewer";
                 case "workspace_id" -> a.workspaceId();
+                case "query" -> A_QUERY;
+                case "top_k" -> 3;
+                case "search_method" -> "hybrid";
+                case "threshold" -> -1.0;
+                case "document_ids" -> List.of(aKb.documentId());
                 default -> throw new AssertionError("unknown body field '" + field + "' of " + route
                         + ": teach TenantIsolationContract.sampleBody a value for it");
             });
@@ -336,8 +453,27 @@ abstract class TenantIsolationContract {
         return body;
     }
 
-    Response call(Route route, Map<String, String> ids, String credential) {
-        return server.send(route.method(), route.fill(ids), credential, route.hasBody() ? sampleBody(route) : null);
+    /** One request made, described for a failure message. */
+    record Sent(String what, Response response) {
+    }
+
+    /**
+     * Calls the route every way that would reach A's data if access were not checked: with its JSON
+     * body (if it takes one), and for an upload route also with a multipart file.
+     */
+    List<Sent> callEveryWay(Route route, Map<String, String> ids, String credential) {
+        String path = route.fill(ids);
+        Map<String, String> used = new LinkedHashMap<>();
+        route.pathParams().forEach(p -> used.put(p, ids.get(p)));
+        List<Sent> sent = new ArrayList<>();
+        sent.add(new Sent(route + " with " + used, server.send(route.method(), path, credential,
+                route.hasBody() ? sampleBody(route) : null)));
+        if (Multipart.UPLOAD_ROUTES.contains(route.toString())) {
+            Multipart upload = Multipart.textFile("planted.txt", "Planted by someone else.");
+            sent.add(new Sent(route + " (multipart upload) with " + used, server.sendBytes(route.method(), path,
+                    credential, upload.contentType(), upload.bytes())));
+        }
+        return sent;
     }
 
     // --- the victim's data -------------------------------------------------------------------
@@ -366,13 +502,42 @@ abstract class TenantIsolationContract {
                         owner.accessToken()), 200).deepCopy();
                 keys.path("api_keys").forEach(k -> ((ObjectNode) k).remove("last_used_at"));
                 w.set("api_keys", keys);
+                snapshotKnowledgeBases(w, wsId, owner.accessToken());
             }
         }
         return snapshot;
     }
 
+    /** Drafts with their sources; knowledge bases with status, documents, chunk counts and what a search finds. */
+    void snapshotKnowledgeBases(ObjectNode w, String wsId, String token) {
+        JsonNode drafts = assertStatus(server.get("/api/v1/kb/drafts?workspace_id=" + wsId, token), 200);
+        w.set("kb_drafts", drafts);
+        for (JsonNode draft : drafts.path("drafts")) {
+            String id = draft.path("id").asText();
+            w.set("kb_draft:" + id + ":sources", assertStatus(server.get(KbFixtures.sources(id), token), 200));
+        }
+        JsonNode kbs = assertStatus(server.get("/api/v1/kb?workspace_id=" + wsId, token), 200);
+        w.set("kbs", kbs);
+        for (JsonNode kb : kbs.path("knowledge_bases")) {
+            String id = kb.path("id").asText();
+            w.set("kb:" + id + ":documents", assertStatus(server.get("/api/v1/kb/" + id + "/documents", token), 200));
+            ObjectNode search = assertStatus(server.post("/api/v1/kb/" + id + "/search", token,
+                    Map.of("query", A_QUERY, "search_method", "hybrid", "top_k", 5)), 200).deepCopy();
+            search.remove("took_ms");
+            w.set("kb:" + id + ":search", search);
+        }
+    }
+
     void assertUnchanged(JsonNode before) {
-        assertThat(snapshotOf(a)).as("A's data after the attacks").isEqualTo(before);
+        JsonNode after = snapshotOf(a);
+        assertThat(after).as("A's data after the attacks").isEqualTo(before);
+        assertThat(after.path("ws:" + a.workspaceId()).path("kb_draft:" + aKb.draftId() + ":sources").path("sources"))
+                .as("A's draft keeps its source").anySatisfy(s -> assertThat(s.path("id").asText())
+                        .isEqualTo(aKb.sourceId()));
+        JsonNode search = after.path("ws:" + a.workspaceId()).path("kb:" + aKb.kbId() + ":search");
+        assertThat(search.path("results")).as("A's search still answers: %s", search).isNotEmpty();
+        assertThat(search.path("results").get(0).path("document_id").asText()).isEqualTo(aKb.documentId());
+        assertStatus(server.get("/api/v1/jobs/" + aKb.jobId(), a.accessToken()), 200);
         assertStatus(server.get("/api/v1/workspaces/" + a.workspaceId(), aKeySecret), 200);
         assertStatus(server.post("/api/v1/auth/login", null, Map.of("email", a.email(),
                 "password", "correct horse battery")), 200);

@@ -62,6 +62,14 @@ public enum EmbeddingModel {
         return pooling;
     }
 
+    /**
+     * An int8 graph: it quantises activations per run, over the whole batch, so a text's vector
+     * shifts slightly with the texts it is batched with (padding included).
+     */
+    public boolean quantized() {
+        return this == BGE_SMALL_EN_V15_Q || this == ALL_MINILM_L6_V2_Q;
+    }
+
     public int dimensions() {
         return dimensions;
     }

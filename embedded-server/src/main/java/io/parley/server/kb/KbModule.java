@@ -1,0 +1,89 @@
+package io.parley.server.kb;
+
+import io.parley.server.common.Clock;
+import io.parley.server.config.ParleyConfig;
+import io.parley.server.draft.DraftRoutes;
+import io.parley.server.draft.DraftService;
+import io.parley.server.draft.DraftType;
+import io.parley.server.http.ApiRoutes;
+import io.parley.server.job.JobQueue;
+import io.parley.server.kb.embed.EmbedderRegistry;
+import io.parley.server.kb.index.IndexRegistry;
+import io.parley.server.kb.parse.DocumentParser;
+import io.parley.server.storage.Database;
+import io.parley.server.tenancy.AccessPolicy;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Wires the knowledge-base feature by hand and owns its long-lived resources (models, indexes). */
+public final class KbModule implements AutoCloseable {
+
+    private final EmbedderRegistry embedders;
+    private final IndexRegistry indexes;
+    private final DraftRoutes draftRoutes;
+    private final KbDraftRoutes kbDraftRoutes;
+    private final KbRoutes routes;
+    private final KbIndexRebuild rebuild;
+
+    public KbModule(ParleyConfig config, Database db, DraftService drafts, JobQueue jobs, AccessPolicy policy,
+                    Clock clock) {
+        this.embedders = EmbedderRegistry.create();
+        this.indexes = new IndexRegistry(config.dataDir().resolve("indexes"));
+        KbStore store = new KbStore(db);
+        ChunkStore chunks = new ChunkStore(db);
+        KbFiles files = new KbFiles(config.dataDir());
+        Supplier<DocumentParser> parser = lazy(DocumentParser::new);
+        KbCrawls crawls = new KbCrawls(db, store, files, clock);
+        long maxDocument = config.maxUploadBytes();
+
+        drafts.onRemoved(DraftType.KB, draft -> files.deleteDraft(draft.id()));
+        KnowledgeBaseService knowledgeBases = new KnowledgeBaseService(db, store, chunks, files, jobs, indexes, policy, clock);
+        this.rebuild = new KbIndexRebuild(store, chunks, indexes);
+        jobs.register(KbFinalizer.INGEST_JOB,
+                new KbIngestion(db, store, chunks, files, embedders, indexes, parser, crawls, maxDocument, clock));
+        jobs.register(KbIndexRebuild.JOB, rebuild);
+
+        this.draftRoutes = new DraftRoutes(drafts, DraftType.KB, Set.of("sources"));
+        this.kbDraftRoutes = new KbDraftRoutes(new KbSources(drafts, files, clock),
+                new KbPreview(drafts, files, parser, crawls, embedders, maxDocument),
+                new KbFinalizer(db, drafts, store, files, jobs, clock));
+        this.routes = new KbRoutes(knowledgeBases, new KbIntake(db, knowledgeBases, store, files, clock),
+                new KbSearch(knowledgeBases, store, chunks, embedders, indexes));
+    }
+
+    /** Made once, on first use, by whichever thread needs it first. */
+    private static <T> Supplier<T> lazy(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    public void register(ApiRoutes api) {
+        draftRoutes.register(api);
+        kbDraftRoutes.register(api);
+        routes.register(api);
+    }
+
+    public KbIndexRebuild indexRebuild() {
+        return rebuild;
+    }
+
+    public EmbedderRegistry embedders() {
+        return embedders;
+    }
+
+    @Override
+    public void close() {
+        indexes.close();
+        embedders.close();
+    }
+}

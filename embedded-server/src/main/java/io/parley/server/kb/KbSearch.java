@@ -1,0 +1,135 @@
+package io.parley.server.kb;
+
+import io.parley.server.common.ParleyException;
+import io.parley.server.kb.embed.EmbedderRegistry;
+import io.parley.server.kb.embed.EmbeddingModel;
+import io.parley.server.kb.index.IndexRegistry;
+import io.parley.server.kb.index.SearchHit;
+import io.parley.server.kb.index.SearchQuery;
+import io.parley.server.tenancy.Principal;
+import io.parley.server.tenancy.Role;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Retrieval on a knowledge base: keyword, vector or hybrid, with citations (document, page,
+ * heading path) and, for parent-child chunking, the parent passage an answer should receive.
+ * While documents are still being ingested it answers from what is indexed and says so.
+ */
+public final class KbSearch {
+
+    public static final int MAX_QUERY_CHARS = 2000;
+    public static final int MAX_TOP_K = 50;
+
+    /** {@code POST kb/{id}/search}. Unset fields fall back to the knowledge base's retrieval defaults. */
+    public record Request(String query, Integer topK, String searchMethod, Double threshold, List<String> documentIds) {
+    }
+
+    public record Hit(int rank, String chunkId, String documentId, String documentName, Integer page,
+                      List<String> headingPath, double score, Double keywordScore, Double vectorScore, String snippet,
+                      String text, String context) {
+    }
+
+    public record Indexing(boolean inProgress, int documentsReady, int documentsTotal, String message) {
+    }
+
+    public record Result(String query, String searchMethod, String embeddingModel, List<Hit> results,
+                         Indexing indexing, long tookMs) {
+    }
+
+    private final KnowledgeBaseService knowledgeBases;
+    private final KbStore store;
+    private final ChunkStore chunks;
+    private final EmbedderRegistry embedders;
+    private final IndexRegistry indexes;
+
+    public KbSearch(KnowledgeBaseService knowledgeBases, KbStore store, ChunkStore chunks, EmbedderRegistry embedders,
+                    IndexRegistry indexes) {
+        this.knowledgeBases = knowledgeBases;
+        this.store = store;
+        this.chunks = chunks;
+        this.embedders = embedders;
+        this.indexes = indexes;
+    }
+
+    public Result search(Principal caller, String kbId, Request request) {
+        KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.VIEWER);
+        long started = System.nanoTime();
+        String query = query(request.query());
+        SearchQuery.Method method = method(request.searchMethod() != null ? request.searchMethod()
+                : kb.retrieval().path("search_method").asText("hybrid"));
+        int topK = request.topK() != null ? request.topK() : kb.retrieval().path("top_k").asInt(5);
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw ParleyException.invalidField("top_k", "'top_k' must be between 1 and " + MAX_TOP_K);
+        }
+        Double threshold = request.threshold() != null ? request.threshold()
+                : kb.retrieval().hasNonNull("threshold") ? kb.retrieval().get("threshold").asDouble() : null;
+        if (threshold != null && (threshold < -1 || threshold > 1)) {
+            throw ParleyException.invalidField("threshold", "'threshold' must be between -1 and 1 (a similarity)");
+        }
+        EmbeddingModel model = EmbeddingModel.byId(kb.embeddingModel()).orElse(EmbeddingModel.DEFAULT);
+        float[] vector = method == SearchQuery.Method.KEYWORD ? null : Models.await(embedders, model).embedQuery(query);
+        Set<String> documents = request.documentIds() == null || request.documentIds().isEmpty()
+                ? null : new HashSet<>(request.documentIds());
+        SearchQuery search = new SearchQuery(query, vector, topK, method,
+                threshold == null ? null : threshold.floatValue(), documents);
+        List<SearchHit> hits;
+        try {
+            hits = indexes.search(kb.id(), model.dimensions(), search);
+        } catch (IllegalArgumentException e) {
+            throw ParleyException.invalidInput(e.getMessage());
+        }
+        return new Result(query, method.name().toLowerCase(Locale.ROOT), model.id(), withContext(hits),
+                indexing(kb.id()), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<Hit> withContext(List<SearchHit> hits) {
+        Map<String, StoredChunk> stored = chunks.byIds(hits.stream().map(SearchHit::chunkId).toList()).stream()
+                .collect(Collectors.toMap(StoredChunk::id, Function.identity()));
+        List<Hit> out = new ArrayList<>(hits.size());
+        int rank = 1;
+        for (SearchHit h : hits) {
+            StoredChunk row = stored.get(h.chunkId());
+            String context = row != null && row.contextText() != null ? row.contextText() : h.text();
+            out.add(new Hit(rank++, h.chunkId(), h.documentId(), h.documentName(), h.page(), h.headingPath(), h.score(),
+                    h.keywordScore() == null ? null : h.keywordScore().doubleValue(),
+                    h.vectorScore() == null ? null : h.vectorScore().doubleValue(), h.snippet(), h.text(), context));
+        }
+        return out;
+    }
+
+    private Indexing indexing(String kbId) {
+        Map<KbDocument.Status, Integer> counts = store.statusCounts(kbId);
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int ready = counts.getOrDefault(KbDocument.Status.READY, 0);
+        int busy = counts.getOrDefault(KbDocument.Status.PENDING, 0) + counts.getOrDefault(KbDocument.Status.PROCESSING, 0);
+        String message = busy > 0 ? "Still indexing: these results come from the " + ready + " of " + total
+                + " documents indexed so far" : null;
+        return new Indexing(busy > 0, ready, total, message);
+    }
+
+    private static String query(String query) {
+        if (query == null || query.isBlank()) {
+            throw ParleyException.invalidField("query", "'query' is required: type what you are looking for");
+        }
+        if (query.length() > MAX_QUERY_CHARS) {
+            throw ParleyException.invalidField("query", "'query' must be at most " + MAX_QUERY_CHARS + " characters");
+        }
+        return query.strip();
+    }
+
+    private static SearchQuery.Method method(String name) {
+        try {
+            return SearchQuery.Method.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ParleyException.invalidField("search_method", "'search_method' must be keyword, vector or hybrid");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.parley.server.kb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.kb.embed.EmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks a knowledge-base draft: errors block finalizing, warnings only inform. */
+public final class KbValidation {
+
+    /** One finding, with the field it is about so a form can point at it. */
+    public record Issue(String field, String message) {
+    }
+
+    /** The answer of {@code validate}. */
+    public record Result(boolean valid, List<Issue> errors, List<Issue> warnings) {
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("errors", errors);
+            details.put("warnings", warnings);
+            return details;
+        }
+    }
+
+    private KbValidation() {
+    }
+
+    public static Result validate(ObjectNode data) {
+        List<Issue> errors = new ArrayList<>();
+        List<Issue> warnings = new ArrayList<>();
+        String name = KbSettings.name(data);
+        if (name.isEmpty()) {
+            errors.add(new Issue("name", "Name is required"));
+        } else if (name.length() > 200) {
+            errors.add(new Issue("name", "Name must be at most 200 characters"));
+        }
+        List<JsonNode> sources = KbSettings.sources(data);
+        if (sources.isEmpty()) {
+            errors.add(new Issue("sources", "No sources added: add a file, a web page or some text"));
+        }
+        if (EmbeddingModel.byId(KbSettings.modelId(data)).isEmpty()) {
+            errors.add(new Issue("embedding_config.model", "Unknown embedding model '" + KbSettings.modelId(data)
+                    + "'; choose one of " + modelIds()));
+        }
+        errors.addAll(chunkingErrors(KbSettings.chunking(data)));
+        if (KbSettings.description(data).length() > 2000) {
+            errors.add(new Issue("description", "Description must be at most 2000 characters"));
+        }
+        if (KbSettings.description(data).isEmpty()) {
+            warnings.add(new Issue("description", "A short description helps you and your chatbots know what this holds"));
+        }
+        long urls = sources.stream().filter(s -> "url".equals(s.path("type").asText())).count();
+        if (urls > 0) {
+            warnings.add(new Issue("sources", urls + " web address(es) will be crawled when you finalize"));
+        }
+        return new Result(errors.isEmpty(), errors, warnings);
+    }
+
+    public static List<Issue> chunkingErrors(ObjectNode chunking) {
+        try {
+            KbSettings.toSettings(chunking);
+            return List.of();
+        } catch (io.parley.server.common.ParleyException e) {
+            return List.of(new Issue(String.valueOf(e.details().getOrDefault("field", "chunking_config")), e.getMessage()));
+        }
+    }
+
+    private static String modelIds() {
+        List<String> ids = new ArrayList<>();
+        for (EmbeddingModel m : EmbeddingModel.values()) {
+            ids.add(m.id());
+        }
+        return String.join(", ", ids);
+    }
+}

@@ -1,0 +1,115 @@
+package io.parley.server.api;
+
+import io.parley.server.api.OpenApiRoutes.Route;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes whose handler reads a free-form JSON body (a {@code JsonNode}), so /openapi cannot list
+ * its fields: the fields each one reads with the JSON type they must have, and bodies that would
+ * succeed. A route with an undescribed body that is missing here fails the route-wide tests
+ * (isolation, envelope, fuzz) until it is added.
+ */
+final class FreeFormBodies {
+
+    /**
+     * One route's body.
+     *
+     * @param valid               bodies that would succeed, the usual one first
+     * @param fields              every field the handler reads (dotted for nested ones) and its JSON type:
+     *                            string, integer, number, boolean, object or array
+     * @param emptyObjectIsValid  {@code {}} is a complete request (all fields optional)
+     */
+    record Contract(List<Map<String, Object>> valid, Map<String, String> fields, boolean emptyObjectIsValid) {
+
+        /** The first valid body that has {@code field} (or its parent object), else the usual one. */
+        Map<String, Object> baseFor(String field) {
+            String top = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+            return valid.stream().filter(b -> b.containsKey(top)).findFirst().orElse(valid.get(0));
+        }
+    }
+
+    /** A knowledge-base source or document: pasted text, or a web address (loopback: nothing is fetched). */
+    private static final List<Map<String, Object>> SOURCE_BODIES = List.of(
+            Map.of("type", "text", "title", "Planted note", "text", "Some planted text.",
+                    "annotations", Map.of("importance", 1.5, "tags", List.of("planted"))),
+            Map.of("type", "url", "url", "http://127.0.0.1:9/", "crawl", Map.of("max_pages", 1, "max_depth", 0)));
+
+    private static final Map<String, String> SOURCE_FIELDS = fields(
+            "type", "string", "title", "string", "text", "string", "url", "string",
+            "crawl", "object", "crawl.max_pages", "integer", "crawl.max_depth", "integer",
+            "annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
+            "annotations.note", "string");
+
+    static final Map<String, Contract> CONTRACTS = Map.of(
+            // the draft's own content (name, settings) is free-form until validate; only the envelope is typed
+            "POST /api/v1/kb/draft", new Contract(List.of(
+                    Map.of("name", "Planted draft", "embedding_config", Map.of("model", KbFixtures.MODEL)),
+                    Map.of("data", Map.of("name", "Planted draft"))),
+                    fields("data", "object", "workspace_id", "string"), true),
+            "PATCH /api/v1/kb/draft/{draft_id}", new Contract(List.of(
+                    Map.of("data", Map.of("description", "Changed by a save"))),
+                    fields("data", "object"), false),
+            "POST /api/v1/kb/draft/{draft_id}/sources", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false),
+            "PATCH /api/v1/kb/{kb_id}", new Contract(List.of(
+                    Map.of("name", "Renamed", "description", "Changed"),
+                    Map.of("retrieval_config", Map.of("top_k", 4, "search_method", "keyword", "threshold", 0.1)),
+                    Map.of("chunking_config", Map.of("strategy", "fixed", "chunk_size", 128)),
+                    Map.of("embedding_config", Map.of("model", KbFixtures.MODEL))),
+                    fields("name", "string", "description", "string",
+                            "retrieval_config", "object", "retrieval_config.top_k", "integer",
+                            "retrieval_config.search_method", "string", "retrieval_config.threshold", "number",
+                            "chunking_config", "object", "chunking_config.strategy", "string",
+                            "chunking_config.chunk_size", "integer",
+                            "embedding_config", "object", "embedding_config.model", "string"), true),
+            "POST /api/v1/kb/{kb_id}/documents", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false),
+            "PATCH /api/v1/kb/{kb_id}/documents/{document_id}", new Contract(List.of(
+                    Map.of("annotations", Map.of("importance", 2, "tags", List.of("planted")))),
+                    fields("annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
+                            "annotations.note", "string"),
+                    true));
+
+    private FreeFormBodies() {
+    }
+
+    /** True when the route takes a JSON body that /openapi does not describe. */
+    static boolean isFreeForm(Route route) {
+        return route.hasBody() && route.bodyFields().isEmpty();
+    }
+
+    /** The route's contract; an undescribed body nobody taught this class fails the test. */
+    static Contract of(Route route) {
+        Contract contract = CONTRACTS.get(route.toString());
+        if (contract == null) {
+            throw new AssertionError(route + " takes a JSON body that /openapi does not describe: add its fields and a "
+                    + "valid body to FreeFormBodies");
+        }
+        return contract;
+    }
+
+    /** A copy of {@code body} with {@code field} (dotted for a nested one) set to {@code value}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        int dot = field.indexOf('.');
+        if (dot < 0) {
+            copy.put(field, value);
+            return copy;
+        }
+        String parent = field.substring(0, dot);
+        Object nested = copy.get(parent);
+        Map<String, Object> inner = nested instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        copy.put(parent, with(inner, field.substring(dot + 1), value));
+        return copy;
+    }
+
+    private static Map<String, String> fields(String... namesAndTypes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            out.put(namesAndTypes[i], namesAndTypes[i + 1]);
+        }
+        return out;
+    }
+}
