@@ -42,7 +42,7 @@ public final class KbIntake {
     public Added addFile(Principal caller, String kbId, String fileName, String contentType, InputStream in,
                          long maxBytes, ObjectNode annotations) {
         KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.EDITOR);
-        ObjectNode source = source("file", cleanName(fileName), annotations);
+        ObjectNode source = source("file", KbSources.cleanFileName(fileName), annotations);
         if (contentType != null) {
             source.put("media_type", contentType);
         }
@@ -122,12 +122,4 @@ public final class KbIntake {
         return source;
     }
 
-    private static String cleanName(String fileName) {
-        String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty()) {
-            throw ParleyException.invalidField("file", "Send the file in a multipart part named 'file', with its file name");
-        }
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
-    }
 }

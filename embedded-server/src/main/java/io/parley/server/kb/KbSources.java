@@ -187,7 +187,8 @@ public final class KbSources {
         }
     }
 
-    private static String cleanFileName(String fileName) {
+    /** The last path segment of an uploaded file name, at most 255 characters; 400 when empty. */
+    static String cleanFileName(String fileName) {
         String name = fileName == null ? "" : fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (name.isEmpty()) {
