@@ -1,6 +1,7 @@
 package io.parley.studio;
 
 import io.parley.studio.concurrent.FxBackgroundTasks;
+import io.parley.studio.concurrent.FxScheduler;
 import io.parley.studio.embedded.EmbeddedServerHandle;
 import io.parley.studio.runtime.ServerLifecycle;
 import io.parley.studio.shell.ShellView;
@@ -50,7 +51,8 @@ public final class ParleyStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxBackgroundTasks();
-        shell = new ShellViewModel(new ServerLifecycle(EmbeddedServerHandle::start, options.dataDir()), tasks);
+        shell = new ShellViewModel(new ServerLifecycle(EmbeddedServerHandle::start, options.dataDir()), tasks,
+                new FxScheduler());
 
         // Never larger than the screen: on a small laptop a fixed size would hang off the edge.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

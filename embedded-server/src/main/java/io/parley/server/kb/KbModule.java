@@ -25,6 +25,7 @@ public final class KbModule implements AutoCloseable {
     private final KbDraftRoutes kbDraftRoutes;
     private final KbRoutes routes;
     private final KbIndexRebuild rebuild;
+    private final KbCatalogRoutes catalogRoutes = new KbCatalogRoutes();
 
     public KbModule(ParleyConfig config, Database db, DraftService drafts, JobQueue jobs, AccessPolicy policy,
                     Clock clock) {
@@ -68,6 +69,7 @@ public final class KbModule implements AutoCloseable {
     }
 
     public void register(ApiRoutes api) {
+        catalogRoutes.register(api); // before /kb/{kb_id}, which would take 'options' for an id
         draftRoutes.register(api);
         kbDraftRoutes.register(api);
         routes.register(api);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,9 @@ public final class ParleyApiClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    // Knowledge-base calls may wait for an embedding model to load, an upload to be stored or a
+    // preview to fetch web pages: a local server that is busy, not a dead one.
+    private static final Duration WORK_TIMEOUT = Duration.ofMinutes(5);
 
     private final URI baseUri;
     private final Optional<String> bearerToken;
@@ -61,16 +65,69 @@ public final class ParleyApiClient {
         return get("/health/ready", Readiness.class, Set.of(200, 503));
     }
 
+    /** {@code GET path}, answered with 200. */
+    <T> T get(String path, Class<T> type) {
+        return read(path, send(request(path).timeout(WORK_TIMEOUT).GET(), Set.of(200)), type);
+    }
+
+    /** {@code POST path} with a JSON body ({@code null}: none), answered with 200 or 201. */
+    <T> T post(String path, Object body, Class<T> type) {
+        return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json").POST(jsonBody(body)), Set.of(200, 201)), type);
+    }
+
+    /** {@code PATCH path} with a JSON body, answered with 200. */
+    <T> T patch(String path, Object body, Class<T> type) {
+        return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json")
+                .method("PATCH", jsonBody(body)), Set.of(200)), type);
+    }
+
+    /** {@code DELETE path}, answered with 200 or 204. */
+    void delete(String path) {
+        send(request(path).timeout(WORK_TIMEOUT).DELETE(), Set.of(200, 204));
+    }
+
+    /** {@code POST path} with one file in the multipart part {@code file}, answered with 200 or 201. */
+    <T> T upload(String path, Path file, Class<T> type) {
+        MultipartFile multipart = MultipartFile.of(file);
+        HttpRequest.Builder request = request(path)
+                .timeout(WORK_TIMEOUT)
+                .header("Content-Type", multipart.contentType())
+                .POST(multipart.publisher());
+        return read(path, send(request, Set.of(200, 201)), type);
+    }
+
     private <T> T get(String path, Class<T> type, Set<Integer> acceptedStatuses) {
+        return read(path, send(request(path).GET(), acceptedStatuses), type);
+    }
+
+    private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .GET();
+                .header("Accept", "application/json");
         bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return request;
+    }
+
+    private HttpRequest.BodyPublisher jsonBody(Object body) {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not serialisable as JSON: " + body, e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, Set<Integer> acceptedStatuses) {
         HttpResponse<String> response = send(request.build());
         if (!acceptedStatuses.contains(response.statusCode())) {
             throw errorFrom(response);
         }
+        return response;
+    }
+
+    private <T> T read(String path, HttpResponse<String> response, Class<T> type) {
         try {
             return json.readValue(response.body(), type);
         } catch (IOException e) {

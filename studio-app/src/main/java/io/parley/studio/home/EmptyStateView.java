@@ -38,13 +38,15 @@ final class EmptyStateView extends VBox {
         create.getStyleClass().add("primary-button");
         create.setId("create-" + section.id());
         create.disableProperty().bind(viewModel.createAvailableProperty().not());
+        create.setOnAction(event -> viewModel.create());
 
         Label note = new Label("Arrives in a coming version");
         note.getStyleClass().add("empty-state-note");
-        note.visibleProperty().bind(create.disabledProperty());
+        note.setVisible(!section.arrived());
         note.managedProperty().bind(note.visibleProperty());
 
-        getChildren().addAll(glyph, title, description, withTooltip(create, viewModel.createUnavailableReason()), note);
+        getChildren().addAll(glyph, title, description,
+                section.arrived() ? create : withTooltip(create, viewModel.createUnavailableReason()), note);
     }
 
     // A disabled control gets no mouse events, so its own tooltip would never show; the

@@ -1,20 +1,26 @@
 package io.parley.studio.home;
 
+import io.parley.studio.page.Page;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One home-screen section: its list and whether the builder can create a new item yet.
- * The server has no list or create endpoints for these yet, so the list stays empty and
- * creating is switched off with an honest reason rather than a pretend flow.
+ * Sections whose feature has not arrived keep an empty list and a switched-off create button
+ * with an honest reason rather than a pretend flow; a feature that has arrived turns them on
+ * with {@link #enable}.
  */
-public final class SectionViewModel {
+public final class SectionViewModel implements Page {
 
     static final String NOT_YET_AVAILABLE = "arrives in a coming version of Parley Studio.";
 
@@ -22,6 +28,9 @@ public final class SectionViewModel {
     private final ObservableList<HomeItem> items = FXCollections.observableArrayList();
     private final BooleanBinding empty = Bindings.isEmpty(items);
     private final ReadOnlyBooleanWrapper createAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
+    private Runnable createAction = () -> { };
+    private Consumer<HomeItem> openAction = item -> { };
 
     public SectionViewModel(HomeSection section) {
         this.section = Objects.requireNonNull(section, "section");
@@ -49,6 +58,40 @@ public final class SectionViewModel {
 
     public boolean isCreateAvailable() {
         return createAvailable.get();
+    }
+
+    /** Turns the section on: its create button and opening an item of its list. */
+    public void enable(Runnable create, Consumer<HomeItem> open) {
+        this.createAction = Objects.requireNonNull(create, "create");
+        this.openAction = Objects.requireNonNull(open, "open");
+        createAvailable.set(true);
+    }
+
+    public void create() {
+        if (isCreateAvailable()) {
+            createAction.run();
+        }
+    }
+
+    public void open(HomeItem item) {
+        if (item != null) {
+            openAction.accept(item);
+        }
+    }
+
+    /** Replaces the list after a successful load. */
+    public void show(List<HomeItem> loaded) {
+        loadProblem.set("");
+        items.setAll(loaded);
+    }
+
+    /** The list could not be loaded; the old rows stay, with this said above them. */
+    public void loadFailed(String message) {
+        loadProblem.set(message);
+    }
+
+    public ReadOnlyStringProperty loadProblemProperty() {
+        return loadProblem.getReadOnlyProperty();
     }
 
     /** Why the create button is switched off, for its tooltip and caption. */

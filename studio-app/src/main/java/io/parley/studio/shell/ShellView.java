@@ -2,6 +2,12 @@ package io.parley.studio.shell;
 
 import io.parley.studio.home.SectionView;
 import io.parley.studio.home.SectionViewModel;
+import io.parley.studio.kb.KbWizardView;
+import io.parley.studio.kb.KbWizardViewModel;
+import io.parley.studio.kb.KnowledgeBaseView;
+import io.parley.studio.kb.KnowledgeBaseViewModel;
+import io.parley.studio.page.Page;
+import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -24,8 +30,8 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         viewModel.sections().forEach(section -> sectionViews.put(section, new SectionView(section)));
         content.getStyleClass().add("content");
-        show(viewModel.getSelectedSection());
-        viewModel.selectedSectionProperty().addListener((obs, was, is) -> show(is));
+        show(viewModel.getCurrentPage());
+        viewModel.currentPageProperty().addListener((obs, was, is) -> show(is));
 
         ProblemBanner banner = new ProblemBanner(viewModel.status(), viewModel::retry);
         VBox.setMargin(banner, new Insets(20, 36, 0, 36)); // lines up with the section's padding
@@ -38,7 +44,13 @@ public final class ShellView extends BorderPane {
         setBottom(new StatusBarView(viewModel.status()));
     }
 
-    private void show(SectionViewModel section) {
-        content.getChildren().setAll(sectionViews.get(section));
+    private void show(Page page) {
+        Node view = switch (page) {
+            case SectionViewModel section -> sectionViews.get(section);
+            case KbWizardViewModel wizard -> new KbWizardView(wizard);
+            case KnowledgeBaseViewModel kb -> new KnowledgeBaseView(kb);
+            default -> throw new IllegalArgumentException("no view for " + page);
+        };
+        content.getChildren().setAll(view);
     }
 }

@@ -1,11 +1,15 @@
 package io.parley.studio.shell;
 
 import io.parley.studio.api.CurrentUser;
+import io.parley.studio.api.KnowledgeBaseApi;
 import io.parley.studio.api.ParleyApiClient;
 import io.parley.studio.api.Readiness;
 import io.parley.studio.concurrent.BackgroundTasks;
+import io.parley.studio.concurrent.Scheduler;
 import io.parley.studio.home.HomeSection;
 import io.parley.studio.home.SectionViewModel;
+import io.parley.studio.kb.KnowledgeBaseScreens;
+import io.parley.studio.page.Page;
 import io.parley.studio.runtime.LocalServer;
 import io.parley.studio.runtime.ServerLifecycle;
 import io.parley.studio.runtime.StartupFailures;
@@ -32,15 +36,20 @@ public final class ShellViewModel {
     private final WorkspaceViewModel workspace = new WorkspaceViewModel();
     private final List<SectionViewModel> sections;
     private final ReadOnlyObjectWrapper<SectionViewModel> selectedSection;
+    private final ReadOnlyObjectWrapper<Page> currentPage;
+    private final Scheduler scheduler;
     private ParleyApiClient client;
+    private KnowledgeBaseScreens knowledgeBases;
     private boolean shutDown;
 
-    public ShellViewModel(ServerLifecycle server, BackgroundTasks tasks) {
+    public ShellViewModel(ServerLifecycle server, BackgroundTasks tasks, Scheduler scheduler) {
         this.server = Objects.requireNonNull(server, "server");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.status = new ServerStatusViewModel(server.dataDir());
         this.sections = Arrays.stream(HomeSection.values()).map(SectionViewModel::new).toList();
         this.selectedSection = new ReadOnlyObjectWrapper<>(sections.get(0));
+        this.currentPage = new ReadOnlyObjectWrapper<>(sections.get(0));
     }
 
     /** Starts the server and loads the workspace, without blocking the caller. */
@@ -71,7 +80,24 @@ public final class ShellViewModel {
     }
 
     public void select(HomeSection section) {
-        selectedSection.set(section(section));
+        show(section(section));
+        if (section == HomeSection.KNOWLEDGE_BASES && knowledgeBases != null) {
+            knowledgeBases.refreshList();
+        }
+    }
+
+    /** Shows a page in the content area; the sidebar marks the section it belongs to. */
+    private void show(Page page) {
+        Page was = currentPage.get();
+        if (was != page) {
+            was.leave();
+        }
+        currentPage.set(page);
+        if (page instanceof SectionViewModel section) {
+            selectedSection.set(section);
+        } else {
+            selectedSection.set(section(HomeSection.KNOWLEDGE_BASES)); // the only feature with pages so far
+        }
     }
 
     public SectionViewModel section(HomeSection section) {
@@ -97,6 +123,9 @@ public final class ShellViewModel {
             return; // the window closed while we were starting; the lifecycle already stopped the server
         }
         client = connection.api();
+        knowledgeBases = new KnowledgeBaseScreens(new KnowledgeBaseApi(client), tasks, scheduler,
+                section(HomeSection.KNOWLEDGE_BASES), this::show);
+        knowledgeBases.refreshList();
         status.connected(connection.baseUri(), connection.databaseName(), connection.readiness());
         workspace.show(connection.me());
     }
@@ -128,6 +157,19 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<SectionViewModel> selectedSectionProperty() {
         return selectedSection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Page> currentPageProperty() {
+        return currentPage.getReadOnlyProperty();
+    }
+
+    public Page getCurrentPage() {
+        return currentPage.get();
+    }
+
+    /** The knowledge-base screens, once connected. */
+    public Optional<KnowledgeBaseScreens> knowledgeBases() {
+        return Optional.ofNullable(knowledgeBases);
     }
 
     public SectionViewModel getSelectedSection() {

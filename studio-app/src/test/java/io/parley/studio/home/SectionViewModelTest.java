@@ -8,20 +8,39 @@ class SectionViewModelTest {
 
     @Test
     void startsEmptyWithCreatingSwitchedOffForAnHonestReason() {
-        var section = new SectionViewModel(HomeSection.KNOWLEDGE_BASES);
+        var section = new SectionViewModel(HomeSection.CHATBOTS);
 
         assertThat(section.items()).isEmpty();
         assertThat(section.emptyProperty().get()).isTrue();
         assertThat(section.isCreateAvailable()).isFalse();
         assertThat(section.createUnavailableReason())
-                .isEqualTo("Creating knowledge bases arrives in a coming version of Parley Studio.");
+                .isEqualTo("Creating chatbots arrives in a coming version of Parley Studio.");
+        section.create(); // does nothing, and does not fail
+    }
+
+    @Test
+    void onceEnabledItCreatesOpensAndShowsWhatLoadingFound() {
+        var section = new SectionViewModel(HomeSection.KNOWLEDGE_BASES);
+        int[] created = {0};
+        java.util.List<HomeItem> opened = new java.util.ArrayList<>();
+        section.enable(() -> created[0]++, opened::add);
+
+        section.create();
+        section.show(java.util.List.of(new HomeItem("kb-1", "Help", "2 documents")));
+        section.open(section.items().get(0));
+        section.loadFailed("Could not load");
+
+        assertThat(created[0]).isEqualTo(1);
+        assertThat(opened).extracting(HomeItem::id).containsExactly("kb-1");
+        assertThat(section.items()).hasSize(1); // a failed reload keeps what was shown
+        assertThat(section.loadProblemProperty().get()).isEqualTo("Could not load");
     }
 
     @Test
     void isNoLongerEmptyOnceItHasItems() {
         var section = new SectionViewModel(HomeSection.CHATBOTS);
 
-        section.items().add(new HomeItem("c-1", "Support bot"));
+        section.items().add(new HomeItem("c-1", "Support bot", ""));
 
         assertThat(section.emptyProperty().get()).isFalse();
     }

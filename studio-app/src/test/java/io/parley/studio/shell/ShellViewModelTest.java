@@ -6,6 +6,7 @@ import io.parley.studio.runtime.ServerLifecycle;
 import io.parley.studio.testsupport.DeferredTasks;
 import io.parley.studio.testsupport.FakeLocalServer;
 import io.parley.studio.testsupport.FakeParleyHttpServer;
+import io.parley.studio.testsupport.ManualScheduler;
 import io.parley.studio.testsupport.SameThreadTasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ShellViewModelTest {
     }
 
     private ShellViewModel shell(LocalServerLauncher launcher) {
-        return new ShellViewModel(new ServerLifecycle(launcher, DATA), new SameThreadTasks());
+        return new ShellViewModel(new ServerLifecycle(launcher, DATA), new SameThreadTasks(), new ManualScheduler());
     }
 
     @Test
@@ -47,7 +48,7 @@ class ShellViewModelTest {
     @Test
     void saysStartingUntilTheBackgroundWorkReports() {
         DeferredTasks tasks = new DeferredTasks();
-        ShellViewModel shell = new ShellViewModel(new ServerLifecycle(dir -> server, DATA), tasks);
+        ShellViewModel shell = new ShellViewModel(new ServerLifecycle(dir -> server, DATA), tasks, new ManualScheduler());
 
         shell.start();
 
@@ -122,7 +123,7 @@ class ShellViewModelTest {
                 throw new IllegalStateException("Database may be already in use [90020-232]");
             }
             return server;
-        }, DATA), tasks);
+        }, DATA), tasks, new ManualScheduler());
         shell.start();
         tasks.runAll();
         folderFree[0] = true;
@@ -139,7 +140,7 @@ class ShellViewModelTest {
     @Test
     void retryDoesNothingUnlessTheStartFailed() {
         DeferredTasks tasks = new DeferredTasks();
-        ShellViewModel shell = new ShellViewModel(new ServerLifecycle(dir -> server, DATA), tasks);
+        ShellViewModel shell = new ShellViewModel(new ServerLifecycle(dir -> server, DATA), tasks, new ManualScheduler());
         shell.start();
 
         shell.retry();
@@ -181,7 +182,7 @@ class ShellViewModelTest {
         ShellViewModel shell = new ShellViewModel(new ServerLifecycle(dir -> {
             launches.add(dir);
             return server;
-        }, DATA), tasks);
+        }, DATA), tasks, new ManualScheduler());
         shell.start();
 
         shell.shutdown();

@@ -10,7 +10,7 @@ record ChunkContext(ParsedDocument document, TokenCounter counter, DocumentOutli
         DocumentOutline outline = new DocumentOutline(document);
         String text = document.text();
         return new ChunkContext(document, counter, outline, new PieceSplitter(text, counter),
-                new WindowMerger(text, counter), new ChunkList(outline, text));
+                new WindowMerger(text, counter, outline::pageAt), new ChunkList(outline, text));
     }
 
     String text() {

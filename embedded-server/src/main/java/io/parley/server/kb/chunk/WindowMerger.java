@@ -2,22 +2,33 @@ package io.parley.server.kb.chunk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
  * Merges consecutive pieces into windows of at most {@code size} tokens, each window starting
  * with up to {@code overlap} tokens from the end of the one before (cut at a sentence start when
  * that keeps at least half the overlap, else at a word). A window is always one contiguous range
- * of the text, so its offsets are exact.
+ * of the text, so its offsets are exact. In a paged document (PDF) a window never crosses a page
+ * break, and no overlap is carried over one: a chunk's page is where its words are, so a citation
+ * of "page 2" is true.
  */
 final class WindowMerger {
 
     private final String text;
     private final TokenCounter counter;
+    private final IntFunction<Integer> pageAt;
 
     WindowMerger(String text, TokenCounter counter) {
+        this(text, counter, offset -> null);
+    }
+
+    /** @param pageAt the page of an offset, or null where the text has no pages */
+    WindowMerger(String text, TokenCounter counter, IntFunction<Integer> pageAt) {
         this.text = text;
         this.counter = counter;
+        this.pageAt = pageAt;
     }
 
     /** Windows measured by the counter on their own text. */
@@ -35,9 +46,10 @@ final class WindowMerger {
         int end = -1;
         int tokens = 0;
         for (Span piece : pieces) {
-            if (start >= 0 && tokens + piece.tokens() > size) {
+            boolean newPage = start >= 0 && !Objects.equals(pageAt.apply(piece.start()), pageAt.apply(start));
+            if (start >= 0 && (newPage || tokens + piece.tokens() > size)) {
                 windows.add(new Span(start, end, tokens));
-                int tailStart = tailStart(start, end, Math.min(overlap, size - piece.tokens()));
+                int tailStart = newPage ? -1 : tailStart(start, end, Math.min(overlap, size - piece.tokens()));
                 start = tailStart;
                 tokens = tailStart < 0 ? 0 : counter.count(text.substring(tailStart, end));
             }

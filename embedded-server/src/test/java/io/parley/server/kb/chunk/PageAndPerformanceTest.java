@@ -34,6 +34,26 @@ class PageAndPerformanceTest {
 
     @ParameterizedTest
     @EnumSource(Strategy.class)
+    void aChunkNeverCrossesAPageBreakSoItsPageIsWhereAllItsWordsAre(Strategy strategy) {
+        List<List<String>> pages = List.of(
+                List.of("Fill the water tank before switching the machine on."),
+                List.of("Descale the machine every three months with citric acid."));
+        ParsedDocument pdf = new DocumentParser().parse("two.pdf", TestDocuments.pdf("Manual", pages));
+        ChunkingSettings roomy = strategy == Strategy.PARENT_CHILD ? ChunkingSettings.parentChild(512, 128, 16)
+                : new ChunkingSettings(strategy, 512, 64, 0);
+
+        List<ChunkDraft> chunks = chunk(pdf, roomy);
+
+        assertThat(chunks).filteredOn(c -> c.text().contains("Descale"))
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.page()).isEqualTo(2);
+                    assertThat(c.text()).doesNotContain("water tank");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
     void aMegabyteOfTextChunksInWellUnderASecond(Strategy strategy) {
         StringBuilder text = new StringBuilder();
         for (long seed = 0; text.length() < 1_000_000; seed++) {
