@@ -2,6 +2,7 @@ package io.parley.server.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.common.JsonBinding;
 import io.parley.server.common.ParleyException;
 import io.parley.server.http.ApiRequest;
 import io.parley.server.http.ApiRoutes;
@@ -23,16 +24,23 @@ public final class DraftRoutes {
     private final DraftType type;
     private final String base;
     private final java.util.Set<String> serverOwned;
+    private final DraftCheck check;
 
     /**
      * @param serverOwned top-level fields of the document that only the feature's own endpoints
      *                    change (for example a knowledge base's {@code sources}); saves may not touch them
+     * @param check       the feature's check of the values a create or save stores
      */
-    public DraftRoutes(DraftService drafts, DraftType type, java.util.Set<String> serverOwned) {
+    public DraftRoutes(DraftService drafts, DraftType type, java.util.Set<String> serverOwned, DraftCheck check) {
         this.drafts = drafts;
         this.type = type;
         this.base = "/" + type.value() + "/draft";
         this.serverOwned = java.util.Set.copyOf(serverOwned);
+        this.check = check;
+    }
+
+    /** The envelope of a create body; the draft's own fields are the feature's to check. */
+    record CreateRequest(String workspaceId) {
     }
 
     public void register(ApiRoutes api) {
@@ -49,10 +57,12 @@ public final class DraftRoutes {
 
     private Object create(ApiRequest req) {
         ObjectNode body = object(req.body(JsonNode.class), "The request body");
-        Optional<String> workspace = Optional.ofNullable(body.remove("workspace_id"))
-                .filter(JsonNode::isTextual).map(JsonNode::asText).or(() -> req.query("workspace_id"));
-        JsonNode data = body.has("data") ? body.get("data") : body;
-        Draft draft = drafts.create(req.principal(), type, workspace, checkOwnership(object(data, "'data'")));
+        String workspaceId = JsonBinding.bind(body, CreateRequest.class, null).workspaceId();
+        Optional<String> workspace = Optional.ofNullable(workspaceId).or(() -> req.query("workspace_id"));
+        body.remove("workspace_id");
+        ObjectNode data = checkOwnership(object(body.has("data") ? body.get("data") : body, "'data'"));
+        check.check(data, data);
+        Draft draft = drafts.create(req.principal(), type, workspace, data);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("draft_id", draft.id());
         answer.put("status", "draft");
@@ -75,7 +85,7 @@ public final class DraftRoutes {
             throw ParleyException.invalidField("data", "Send the changes as {\"data\": {...}}");
         }
         Draft saved = drafts.patch(req.principal(), type, req.path("draft_id"),
-                checkOwnership(object(body.get("data"), "'data'")));
+                checkOwnership(object(body.get("data"), "'data'")), check);
         return Map.of("status", "saved", "updated_at", saved.updatedAt(), "expires_at", saved.expiresAt());
     }
 

@@ -74,9 +74,16 @@ public final class DraftService {
         return store.listInWorkspace(access.workspaceId(), type, clock.now());
     }
 
-    /** Auto-save: deep-merges {@code patch} into the document and extends the draft's life. */
-    public Draft patch(Principal caller, DraftType type, String id, ObjectNode patch) {
-        return update(caller, type, id, data -> JsonMerge.merge(data, patch));
+    /**
+     * Auto-save: deep-merges {@code patch} into the document and extends the draft's life;
+     * {@code check} sees the merged document first and may refuse it.
+     */
+    public Draft patch(Principal caller, DraftType type, String id, ObjectNode patch, DraftCheck check) {
+        return update(caller, type, id, data -> {
+            ObjectNode merged = JsonMerge.merge(data, patch);
+            check.check(patch, merged);
+            return merged;
+        });
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.parley.server.http;
 
 import io.parley.server.common.Json;
+import io.parley.server.common.JsonBinding;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.parley.server.tenancy.Principal;
@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What a handler sees of a request: path and query parameters, the caller, and a typed JSON body. */
 public final class ApiRequest {
@@ -73,14 +72,12 @@ public final class ApiRequest {
         }
         try {
             T value = Json.mapper().readValue(bytes, type);
-            if (value == null) {
+            if (value == null || value instanceof JsonNode node && node.isNull()) {
                 throw ParleyException.invalidInput("A JSON object is required, not null");
             }
             return value;
-        } catch (MismatchedInputException e) {
-            throw mismatch(e);
         } catch (JsonMappingException e) {
-            throw ParleyException.invalidInput("The request body does not have the expected shape");
+            throw JsonBinding.refused(e, null);
         } catch (JsonProcessingException e) {
             throw ParleyException.invalidInput(e.getLocation() == null ? "The request body is not valid JSON"
                     : "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -116,29 +113,5 @@ public final class ApiRequest {
 
     private static ParleyException unreadableBody() {
         return ParleyException.invalidInput("The request body could not be read (broken or incomplete upload)");
-    }
-
-    private static ParleyException mismatch(MismatchedInputException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        if (field.isEmpty()) {
-            return ParleyException.invalidInput("The request body must be a JSON object");
-        }
-        String expected = e instanceof InvalidFormatException f && f.getTargetType() != null
-                ? f.getTargetType().getSimpleName()
-                : e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return ParleyException.invalidField(field, "Field '" + field + "' has the wrong type (expected "
-                + describe(expected) + ")");
-    }
-
-    private static String describe(String javaType) {
-        return switch (javaType) {
-            case "String" -> "text";
-            case "int", "Integer", "long", "Long" -> "a whole number";
-            case "double", "Double", "float", "Float" -> "a number";
-            case "boolean", "Boolean" -> "true or false";
-            default -> javaType.endsWith("Request") || javaType.startsWith("Map") ? "an object" : javaType;
-        };
     }
 }

@@ -24,7 +24,14 @@ import java.util.Map;
  */
 public final class MultipartReader {
 
-    /** Receives each part in order; the stream is only valid during the call. */
+    /** Parts in one body; a form that sends more is not one of ours. */
+    public static final int MAX_PARTS = 20;
+
+    /**
+     * Receives each part in order; the stream is only valid during the call. A part that was accepted
+     * can still be followed by a broken or refused one, so a consumer keeps what it receives aside
+     * until {@link #read} returns.
+     */
     @FunctionalInterface
     public interface PartConsumer {
         void accept(String fieldName, String fileName, String contentType, InputStream content) throws IOException;
@@ -41,11 +48,16 @@ public final class MultipartReader {
     static void read(ServerRequest request, long maxBytes, PartConsumer consumer) {
         Upload upload = new Upload();
         upload.setSizeMax(maxBytes);
-        upload.setFileCountMax(20);
+        upload.setFileCountMax(MAX_PARTS);
         try {
             FileItemInputIterator parts = upload.getItemIterator(new Context(request));
+            int count = 0;
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
+                if (++count > MAX_PARTS) {
+                    // FileUpload only counts parts when it parses a whole request, not when it streams
+                    throw ParleyException.invalidInput("The multipart body has more than " + MAX_PARTS + " parts");
+                }
                 try (InputStream in = part.getInputStream()) {
                     consumer.accept(part.getFieldName(), part.isFormField() ? null : part.getName(),
                             part.getContentType(), in);

@@ -1,19 +1,12 @@
 package io.parley.server.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.common.Json;
-import io.parley.server.common.ParleyException;
 import io.parley.server.http.ApiRequest;
 import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.Reply;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.parley.server.http.Access.AUTHENTICATED;
 
@@ -23,11 +16,13 @@ public final class KbDraftRoutes {
     private static final String BASE = "/kb/draft/{draft_id}";
 
     private final KbSources sources;
+    private final KbUploads uploads;
     private final KbPreview preview;
     private final KbFinalizer finalizer;
 
-    public KbDraftRoutes(KbSources sources, KbPreview preview, KbFinalizer finalizer) {
+    public KbDraftRoutes(KbSources sources, KbUploads uploads, KbPreview preview, KbFinalizer finalizer) {
         this.sources = sources;
+        this.uploads = uploads;
         this.preview = preview;
         this.finalizer = finalizer;
     }
@@ -50,32 +45,12 @@ public final class KbDraftRoutes {
     private Object addSource(ApiRequest req) {
         String draftId = req.path("draft_id");
         if (req.isMultipart()) {
-            AtomicReference<ObjectNode> annotations = new AtomicReference<>();
-            AtomicReference<ObjectNode> added = new AtomicReference<>();
-            req.multipart((field, fileName, contentType, content) -> {
-                if ("annotations".equals(field) && fileName == null) {
-                    annotations.set(parseAnnotations(readSmall(content)));
-                } else if ("file".equals(field)) {
-                    if (added.get() != null) {
-                        throw ParleyException.invalidInput("Send one file per request");
-                    }
-                    added.set(sources.addFile(req.principal(), draftId, fileName, contentType, content,
-                            Long.MAX_VALUE, annotations.get()));
-                }
-            });
-            if (added.get() == null) {
-                throw ParleyException.invalidField("file", "The multipart body has no part named 'file'");
+            sources.checkCanAdd(req.principal(), draftId);
+            try (StagedUpload upload = uploads.read(req)) {
+                return Reply.created(sources.addFile(req.principal(), draftId, upload));
             }
-            return Reply.created(added.get());
         }
-        JsonNode body = req.body(JsonNode.class);
-        ObjectNode annotations = body.path("annotations").isObject() ? (ObjectNode) body.get("annotations") : null;
-        return Reply.created(switch (body.path("type").asText("")) {
-            case "text" -> sources.addText(req.principal(), draftId, text(body, "title"), text(body, "text"), annotations);
-            case "url" -> sources.addUrl(req.principal(), draftId, text(body, "url"), body.get("crawl"), annotations);
-            case "file" -> throw ParleyException.invalidField("type", "Upload files as multipart/form-data with a part named 'file'");
-            default -> throw ParleyException.invalidField("type", "'type' must be 'text' or 'url' (or upload a file as multipart)");
-        });
+        return Reply.created(sources.add(req.principal(), draftId, SourceRequest.parse(req.body(JsonNode.class))));
     }
 
     private Object listSources(ApiRequest req) {
@@ -102,37 +77,5 @@ public final class KbDraftRoutes {
 
     private Object finalizeDraft(ApiRequest req) {
         return Reply.created(finalizer.finalizeDraft(req.principal(), req.path("draft_id")));
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value != null && !value.isNull() && !value.isTextual()) {
-            throw ParleyException.invalidField(field, "Field '" + field + "' has the wrong type (expected text)");
-        }
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static String readSmall(java.io.InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            out.write(buffer, 0, n);
-            if (out.size() > 64 * 1024) {
-                throw ParleyException.invalidField("annotations", "'annotations' is too large");
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode parseAnnotations(String json) {
-        try {
-            JsonNode node = Json.mapper().readTree(json);
-            if (node == null || !node.isObject()) {
-                throw new IOException();
-            }
-            return (ObjectNode) node;
-        } catch (IOException e) {
-            throw ParleyException.invalidField("annotations", "'annotations' must be a JSON object");
-        }
     }
 }

@@ -2,10 +2,14 @@ package io.parley.server.kb;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -13,20 +17,25 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * Where knowledge-base content lives on disk: uploads of a draft in a temporary area tied to
- * that draft, and the original bytes of every document of a finalized knowledge base (kept so a
- * document can be re-parsed or re-embedded without the user uploading it again).
+ * Where knowledge-base content lives on disk: uploads being received in a staging area, the
+ * uploads of a draft in a temporary area tied to that draft, and the original bytes of every
+ * document of a finalized knowledge base (kept so a document can be re-parsed or re-embedded
+ * without the user uploading it again).
  */
 public final class KbFiles {
 
     private final Path uploads;
+    private final Path staging;
     private final Path knowledgeBases;
 
     public KbFiles(Path dataDir) {
         this.uploads = dataDir.resolve("uploads").resolve("kb-drafts");
+        this.staging = dataDir.resolve("uploads").resolve("staging");
         this.knowledgeBases = dataDir.resolve("kb");
     }
 
@@ -38,26 +47,62 @@ public final class KbFiles {
         return knowledgeBases.resolve(kbId).resolve("documents").resolve(documentId);
     }
 
-    /** Writes a stream to {@code target}, refusing more than {@code maxBytes}; returns size and SHA-256. */
-    public Stored store(InputStream in, Path target, long maxBytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".upload-", "");
+    /**
+     * Streams an upload into the staging area and returns it with its size and SHA-256. Nothing
+     * belongs to a draft or a knowledge base until {@link #commit}; a refused request
+     * {@link #discard}s what it staged, so nothing half-received is ever kept.
+     */
+    public Staged stage(InputStream in) throws IOException {
+        Files.createDirectories(staging);
+        Path file = Files.createTempFile(staging, "upload-", "");
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (DigestInputStream digesting = new DigestInputStream(in, sha);
-                 var out = Files.newOutputStream(tmp)) {
-                size = copyAtMost(digesting, out, maxBytes);
+                 OutputStream out = Files.newOutputStream(file)) {
+                size = digesting.transferTo(out);
             }
-            if (size < 0) {
-                throw new TooLargeException(maxBytes);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Stored(size, HexFormat.of().formatHex(sha.digest()));
+            return new Staged(file, size, HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(file);
             throw new IllegalStateException(e);
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    /** Moves a staged upload to {@code target} in one step: the file is either whole there or not there. */
+    public void commit(Staged staged, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged.file(), target); // the data folder spans file systems: still never half a file
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void discard(Staged staged) {
+        deleteQuietly(staged.file());
+    }
+
+    /** Removes staged uploads older than {@code age}: what a crash in the middle of a request left. */
+    public void clearStaging(Duration age) {
+        Instant cutoff = Instant.now().minus(age);
+        try (DirectoryStream<Path> staged = Files.newDirectoryStream(staging)) {
+            for (Path file : staged) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException nothing) {
+            // no upload was ever staged
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + staging, e);
         }
     }
 
@@ -86,31 +131,8 @@ public final class KbFiles {
         }
     }
 
-    /** The result of {@link #store}. */
-    public record Stored(long sizeBytes, String sha256) {
-    }
-
-    /** More bytes than allowed were sent. */
-    public static final class TooLargeException extends IOException {
-        public final long limit;
-
-        TooLargeException(long limit) {
-            super("larger than " + limit + " bytes");
-            this.limit = limit;
-        }
-    }
-
-    private static long copyAtMost(InputStream in, java.io.OutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            total += n;
-            if (total > maxBytes) {
-                return -1;
-            }
-            out.write(buffer, 0, n);
-        }
-        return total;
+    /** An upload in the staging area: where it is, its size and its SHA-256. */
+    public record Staged(Path file, long sizeBytes, String sha256) {
     }
 
     static void deleteTree(Path root) {

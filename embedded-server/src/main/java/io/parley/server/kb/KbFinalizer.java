@@ -64,8 +64,8 @@ public final class KbFinalizer {
         String kbId = Ids.newId();
         ObjectNode data = draft.data();
         KnowledgeBase kb = new KnowledgeBase(kbId, draft.workspaceId(), KbSettings.name(data), KbSettings.description(data),
-                KbSettings.modelId(data), KbSettings.normalized(KbSettings.toSettings(KbSettings.chunking(data))),
-                KbSettings.retrieval(data),
+                KbSettings.model(data).id(), KbSettings.normalized(KbSettings.toSettings(KbSettings.chunking(data))),
+                KbSettings.retrieval(data).toJson(),
                 caller.isApiKey() ? null : caller.userId(), now, now);
         List<KbDocument> documents = new ArrayList<>();
         try {
@@ -96,7 +96,7 @@ public final class KbFinalizer {
     static KbDocument document(String kbId, String workspaceId, JsonNode source, Instant now) {
         KbDocument.SourceType type = KbDocument.SourceType.valueOf(source.path("type").asText().toUpperCase(Locale.ROOT));
         ObjectNode annotations = source.path("annotations").isObject()
-                ? (ObjectNode) source.get("annotations").deepCopy() : Annotations.clean(null);
+                ? (ObjectNode) source.get("annotations").deepCopy() : Annotations.defaults();
         if (type == KbDocument.SourceType.URL) {
             annotations.set("crawl", source.path("crawl").isObject() ? source.get("crawl") : Json.mapper().createObjectNode());
         }

@@ -1,6 +1,5 @@
 package io.parley.server.kb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.common.Clock;
 import io.parley.server.common.Ids;
@@ -11,7 +10,6 @@ import io.parley.server.tenancy.Principal;
 import io.parley.server.tenancy.Role;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,65 +37,59 @@ public final class KbIntake {
         this.clock = clock;
     }
 
-    public Added addFile(Principal caller, String kbId, String fileName, String contentType, InputStream in,
-                         long maxBytes, ObjectNode annotations) {
+    /** 404 or 403 before an upload is read, when the knowledge base could not take it anyway. */
+    public void checkCanAdd(Principal caller, String kbId) {
+        knowledgeBases.require(caller, kbId, Role.EDITOR);
+    }
+
+    /** Commits a staged upload as a pending document. */
+    public Added addFile(Principal caller, String kbId, StagedUpload upload) {
         KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.EDITOR);
-        ObjectNode source = source("file", KbSources.cleanFileName(fileName), annotations);
-        if (contentType != null) {
-            source.put("media_type", contentType);
+        if (upload.content().sizeBytes() == 0) {
+            throw new ParleyException(ParleyException.Kind.INVALID_INPUT, "empty_file",
+                    "'" + upload.fileName() + "' is empty", null);
         }
+        ObjectNode source = source("file", upload.fileName(), upload.annotations());
+        if (upload.mediaType() != null) {
+            source.put("media_type", upload.mediaType());
+        }
+        source.put("size_bytes", upload.content().sizeBytes());
+        source.put("sha256", upload.content().sha256());
         String docId = Ids.newId();
-        Path target = files.document(kb.id(), docId);
-        try {
-            KbFiles.Stored stored = files.store(in, target, maxBytes);
-            if (stored.sizeBytes() == 0) {
-                files.deleteQuietly(target);
-                throw new ParleyException(ParleyException.Kind.INVALID_INPUT, "empty_file",
-                        "'" + source.path("name").asText() + "' is empty", null);
-            }
-            source.put("size_bytes", stored.sizeBytes());
-            source.put("sha256", stored.sha256());
-        } catch (KbFiles.TooLargeException e) {
-            throw new ParleyException(ParleyException.Kind.TOO_LARGE, "file_too_large",
-                    "The file is larger than the limit of " + (e.limit / (1024 * 1024)) + " MB", null);
-        } catch (IOException e) {
-            throw ParleyException.invalidInput("The upload was interrupted; try again");
-        }
+        files.commit(upload.content(), files.document(kb.id(), docId));
         return insert(kb, docId, source);
     }
 
-    public Added addText(Principal caller, String kbId, String title, String text, ObjectNode annotations) {
+    /** Adds pasted text, or a web address that ingestion crawls. */
+    public Added add(Principal caller, String kbId, SourceRequest request) {
         KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.EDITOR);
-        if (text == null || text.isBlank()) {
-            throw ParleyException.invalidField("text", "'text' is required: paste the text to add");
-        }
-        if (text.length() > KbSources.MAX_TEXT_CHARS) {
-            throw ParleyException.invalidField("text", "The text is too long; upload it as a file instead");
-        }
-        ObjectNode source = source("text", io.parley.server.common.Text.required("title",
-                title == null || title.isBlank() ? "Pasted text" : title, 300), annotations);
+        return switch (request) {
+            case SourceRequest.PastedText text -> addText(kb, text);
+            case SourceRequest.WebAddress web -> {
+                ObjectNode source = source("url", web.url().toString(), web.annotations());
+                source.put("url", web.url().toString());
+                source.set("crawl", web.crawl());
+                yield insert(kb, Ids.newId(), source);
+            }
+        };
+    }
+
+    private Added addText(KnowledgeBase kb, SourceRequest.PastedText text) {
+        ObjectNode source = source("text", text.title(), text.annotations());
         source.put("media_type", "text/plain");
-        source.put("size_bytes", text.getBytes(StandardCharsets.UTF_8).length);
+        source.put("size_bytes", text.text().getBytes(StandardCharsets.UTF_8).length);
         String docId = Ids.newId();
         try {
             Path target = files.document(kb.id(), docId);
             Files.createDirectories(target.getParent());
-            Files.writeString(target, text, StandardCharsets.UTF_8);
+            Files.writeString(target, text.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return insert(kb, docId, source);
     }
 
-    public Added addUrl(Principal caller, String kbId, String url, JsonNode crawl, ObjectNode annotations) {
-        KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.EDITOR);
-        String checked = KbSources.checkUrl(url).toString();
-        ObjectNode source = source("url", checked, annotations);
-        source.put("url", checked);
-        source.set("crawl", KbSources.crawlSettings(crawl));
-        return insert(kb, Ids.newId(), source);
-    }
-
+    /** Writes the pending document; when that fails, its stored file goes too. */
     private Added insert(KnowledgeBase kb, String docId, ObjectNode source) {
         Instant now = clock.now();
         KbDocument pending = KbFinalizer.document(kb.id(), kb.workspaceId(), source, now);
@@ -118,8 +110,7 @@ public final class KbIntake {
         ObjectNode source = Json.mapper().createObjectNode();
         source.put("type", type);
         source.put("name", name);
-        source.set("annotations", Annotations.clean(annotations));
+        source.set("annotations", annotations);
         return source;
     }
-
 }

@@ -13,11 +13,15 @@ import io.parley.server.kb.parse.DocumentParser;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** Wires the knowledge-base feature by hand and owns its long-lived resources (models, indexes). */
 public final class KbModule implements AutoCloseable {
+
+    /** Older staged uploads belong to no request still running. */
+    private static final Duration STAGED_UPLOAD_AGE = Duration.ofHours(1);
 
     private final EmbedderRegistry embedders;
     private final IndexRegistry indexes;
@@ -38,6 +42,8 @@ public final class KbModule implements AutoCloseable {
         KbCrawls crawls = new KbCrawls(db, store, files, clock);
         long maxDocument = config.maxUploadBytes();
 
+        files.clearStaging(STAGED_UPLOAD_AGE); // what a crash in the middle of an upload left
+        KbUploads uploads = new KbUploads(files);
         drafts.onRemoved(DraftType.KB, draft -> files.deleteDraft(draft.id()));
         KnowledgeBaseService knowledgeBases = new KnowledgeBaseService(db, store, chunks, files, jobs, indexes, policy, clock);
         this.rebuild = new KbIndexRebuild(store, chunks, indexes);
@@ -45,11 +51,11 @@ public final class KbModule implements AutoCloseable {
                 new KbIngestion(db, store, chunks, files, embedders, indexes, parser, crawls, maxDocument, clock));
         jobs.register(KbIndexRebuild.JOB, rebuild);
 
-        this.draftRoutes = new DraftRoutes(drafts, DraftType.KB, Set.of("sources"));
-        this.kbDraftRoutes = new KbDraftRoutes(new KbSources(drafts, files, clock),
+        this.draftRoutes = new DraftRoutes(drafts, DraftType.KB, Set.of("sources"), KbSettings::checkSave);
+        this.kbDraftRoutes = new KbDraftRoutes(new KbSources(drafts, files, clock), uploads,
                 new KbPreview(drafts, files, parser, crawls, embedders, maxDocument),
                 new KbFinalizer(db, drafts, store, files, jobs, clock));
-        this.routes = new KbRoutes(knowledgeBases, new KbIntake(db, knowledgeBases, store, files, clock),
+        this.routes = new KbRoutes(knowledgeBases, new KbIntake(db, knowledgeBases, store, files, clock), uploads,
                 new KbSearch(knowledgeBases, store, chunks, embedders, indexes));
     }
 

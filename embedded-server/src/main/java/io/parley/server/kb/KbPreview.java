@@ -97,9 +97,7 @@ public final class KbPreview {
         options.overlap().ifPresent(v -> config.put("chunk_overlap", v));
         options.childSize().ifPresent(v -> config.put("child_size", v));
         ChunkingSettings settings = KbSettings.toSettings(config);
-        String modelId = KbSettings.modelId(draft.data());
-        EmbeddingModel model = EmbeddingModel.byId(modelId).orElseThrow(() -> ParleyException.invalidField(
-                "embedding_config.model", "Unknown embedding model '" + modelId + "'"));
+        EmbeddingModel model = KbSettings.model(draft.data());
         Embedder counter = Models.await(embedders, model); // chunk sizes are in this model's tokens
 
         List<JsonNode> sources = KbSettings.sources(draft.data());

@@ -1,14 +1,11 @@
 package io.parley.server.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.common.ParleyException;
 import io.parley.server.http.ApiRequest;
 import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.Reply;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.parley.server.http.Access.AUTHENTICATED;
 
@@ -17,11 +14,13 @@ public final class KbRoutes {
 
     private final KnowledgeBaseService knowledgeBases;
     private final KbIntake intake;
+    private final KbUploads uploads;
     private final KbSearch search;
 
-    public KbRoutes(KnowledgeBaseService knowledgeBases, KbIntake intake, KbSearch search) {
+    public KbRoutes(KnowledgeBaseService knowledgeBases, KbIntake intake, KbUploads uploads, KbSearch search) {
         this.knowledgeBases = knowledgeBases;
         this.intake = intake;
+        this.uploads = uploads;
         this.search = search;
     }
 
@@ -33,8 +32,9 @@ public final class KbRoutes {
                         + "embedding model or chunking re-processes every document", JsonNode.class, this::update)
                 .delete("/kb/{kb_id}", AUTHENTICATED, "Delete a knowledge base and everything in it", this::delete)
                 .get("/kb/{kb_id}/documents", AUTHENTICATED, "The documents and their status", this::documents)
-                .post("/kb/{kb_id}/documents", AUTHENTICATED, "Add a document (multipart 'file', or JSON "
-                        + "{type:'text'|'url', …}); it is ingested in the background", JsonNode.class, this::add)
+                .post("/kb/{kb_id}/documents", AUTHENTICATED, "Add a document (multipart 'file', optional part "
+                        + "'annotations' as JSON, or JSON {type:'text'|'url', …}); it is ingested in the background",
+                        JsonNode.class, this::add)
                 .patch("/kb/{kb_id}/documents/{document_id}", AUTHENTICATED, "Edit a document's annotations "
                         + "{annotations:{importance, tags}}", JsonNode.class, this::annotate)
                 .delete("/kb/{kb_id}/documents/{document_id}", AUTHENTICATED, "Remove a document and its chunks",
@@ -56,11 +56,8 @@ public final class KbRoutes {
     }
 
     private Object update(ApiRequest req) {
-        JsonNode body = req.body(JsonNode.class);
-        if (!body.isObject()) {
-            throw ParleyException.invalidInput("The request body must be a JSON object");
-        }
-        return knowledgeBases.update(req.principal(), req.path("kb_id"), (ObjectNode) body);
+        return knowledgeBases.update(req.principal(), req.path("kb_id"),
+                KbRequests.UpdateRequest.parse(req.body(JsonNode.class)));
     }
 
     private Object delete(ApiRequest req) {
@@ -75,39 +72,17 @@ public final class KbRoutes {
     private Object add(ApiRequest req) {
         String kbId = req.path("kb_id");
         if (req.isMultipart()) {
-            AtomicReference<KbIntake.Added> added = new AtomicReference<>();
-            req.multipart((field, fileName, contentType, content) -> {
-                if ("file".equals(field) && added.get() == null) {
-                    added.set(intake.addFile(req.principal(), kbId, fileName, contentType, content, Long.MAX_VALUE, null));
-                }
-            });
-            if (added.get() == null) {
-                throw ParleyException.invalidField("file", "The multipart body has no part named 'file'");
+            intake.checkCanAdd(req.principal(), kbId);
+            try (StagedUpload upload = uploads.read(req)) {
+                return Reply.created(intake.addFile(req.principal(), kbId, upload));
             }
-            return Reply.created(added.get());
         }
-        JsonNode body = req.body(JsonNode.class);
-        ObjectNode annotations = body.path("annotations").isObject() ? (ObjectNode) body.get("annotations") : null;
-        return Reply.created(switch (body.path("type").asText("")) {
-            case "text" -> intake.addText(req.principal(), kbId, body.path("title").asText(null),
-                    body.path("text").isTextual() ? body.get("text").asText() : null, annotations);
-            case "url" -> intake.addUrl(req.principal(), kbId, body.path("url").isTextual() ? body.get("url").asText() : null,
-                    body.get("crawl"), annotations);
-            default -> throw ParleyException.invalidField("type", "'type' must be 'text' or 'url' (or upload a file as multipart)");
-        });
+        return Reply.created(intake.add(req.principal(), kbId, SourceRequest.parse(req.body(JsonNode.class))));
     }
 
     private Object annotate(ApiRequest req) {
-        JsonNode body = req.body(JsonNode.class);
-        if (!body.isObject()) {
-            throw ParleyException.invalidInput("The request body must be a JSON object");
-        }
-        if (body.has("annotations") && !body.get("annotations").isObject()) {
-            // otherwise the whole body would be taken as annotations: silently reset to the defaults
-            throw ParleyException.invalidField("annotations", "'annotations' must be an object {importance, tags}");
-        }
         return knowledgeBases.annotate(req.principal(), req.path("kb_id"), req.path("document_id"),
-                body.path("annotations").isObject() ? body.get("annotations") : body);
+                KbRequests.AnnotateRequest.parse(req.body(JsonNode.class)));
     }
 
     private Object removeDocument(ApiRequest req) {

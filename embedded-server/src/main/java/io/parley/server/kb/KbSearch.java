@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 public final class KbSearch {
 
     public static final int MAX_QUERY_CHARS = 2000;
-    public static final int MAX_TOP_K = 50;
 
     /** {@code POST kb/{id}/search}. Unset fields fall back to the knowledge base's retrieval defaults. */
     public record Request(String query, Integer topK, String searchMethod, Double threshold, List<String> documentIds) {
@@ -63,17 +62,12 @@ public final class KbSearch {
         KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.VIEWER);
         long started = System.nanoTime();
         String query = query(request.query());
-        SearchQuery.Method method = method(request.searchMethod() != null ? request.searchMethod()
-                : kb.retrieval().path("search_method").asText("hybrid"));
-        int topK = request.topK() != null ? request.topK() : kb.retrieval().path("top_k").asInt(5);
-        if (topK < 1 || topK > MAX_TOP_K) {
-            throw ParleyException.invalidField("top_k", "'top_k' must be between 1 and " + MAX_TOP_K);
-        }
-        Double threshold = request.threshold() != null ? request.threshold()
-                : kb.retrieval().hasNonNull("threshold") ? kb.retrieval().get("threshold").asDouble() : null;
-        if (threshold != null && (threshold < -1 || threshold > 1)) {
-            throw ParleyException.invalidField("threshold", "'threshold' must be between -1 and 1 (a similarity)");
-        }
+        RetrievalSettings defaults = RetrievalSettings.read(kb.retrieval());
+        SearchQuery.Method method = request.searchMethod() != null
+                ? RetrievalSettings.method(request.searchMethod(), "search_method") : defaults.method();
+        int topK = request.topK() != null ? RetrievalSettings.topK(request.topK(), "top_k") : defaults.topK();
+        Double threshold = request.threshold() != null
+                ? Double.valueOf(RetrievalSettings.threshold(request.threshold(), "threshold")) : defaults.threshold();
         EmbeddingModel model = EmbeddingModel.byId(kb.embeddingModel()).orElse(EmbeddingModel.DEFAULT);
         float[] vector = method == SearchQuery.Method.KEYWORD ? null : Models.await(embedders, model).embedQuery(query);
         Set<String> documents = request.documentIds() == null || request.documentIds().isEmpty()
@@ -123,13 +117,5 @@ public final class KbSearch {
             throw ParleyException.invalidField("query", "'query' must be at most " + MAX_QUERY_CHARS + " characters");
         }
         return query.strip();
-    }
-
-    private static SearchQuery.Method method(String name) {
-        try {
-            return SearchQuery.Method.valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ParleyException.invalidField("search_method", "'search_method' must be keyword, vector or hybrid");
-        }
     }
 }

@@ -3,22 +3,54 @@ package io.parley.server.kb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.common.Json;
+import io.parley.server.common.JsonBinding;
 import io.parley.server.common.ParleyException;
 import io.parley.server.kb.chunk.ChunkingSettings;
 import io.parley.server.kb.embed.EmbeddingModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Reads a knowledge base's settings from its draft (or stored) JSON, with the defaults users expect. */
+/**
+ * Reads a knowledge base's settings from its draft (or stored) JSON, with the defaults users expect.
+ * The readers are strict: a setting of the wrong type or out of range is a 400 naming the field
+ * ({@code chunking_config.chunk_size}), never silently replaced by a default. Drafts are checked
+ * with them when saved ({@link #checkSave}), validated and finalized.
+ */
 public final class KbSettings {
 
     public static final String DEFAULT_STRATEGY = "recursive";
     public static final int DEFAULT_CHUNK_SIZE = 400;
     public static final int DEFAULT_OVERLAP = 50;
 
+    /** {@code embedding_config} as sent or stored. */
+    record EmbeddingConfig(String model) {
+    }
+
+    /** {@code chunking_config} as sent or stored: every field typed, none checked yet. */
+    record ChunkingConfig(String strategy, Integer chunkSize, Integer chunkOverlap, Integer childSize) {
+    }
+
     private KbSettings() {
+    }
+
+    /**
+     * The check of a knowledge-base draft save: each settings object the save touches must be one
+     * that validate and finalize accept.
+     */
+    public static void checkSave(ObjectNode changes, ObjectNode document) {
+        if (changes.has("embedding_config")) {
+            model(document);
+        }
+        if (changes.has("chunking_config")) {
+            toSettings(chunking(document));
+        }
+        if (changes.has("retrieval_config")) {
+            RetrievalSettings.read(document.get("retrieval_config"));
+        }
     }
 
     public static String name(ObjectNode data) {
@@ -29,16 +61,34 @@ public final class KbSettings {
         return data.path("description").asText("").strip();
     }
 
-    /** The model id named in {@code embedding_config.model}, or the default. Unknown ids are reported by validation. */
-    public static String modelId(ObjectNode data) {
-        JsonNode model = data.path("embedding_config").path("model");
-        return model.isTextual() && !model.asText().isBlank() ? model.asText().strip() : EmbeddingModel.DEFAULT.id();
+    /** The model named in {@code embedding_config.model}, or the default; 400 naming the field when unknown. */
+    public static EmbeddingModel model(ObjectNode data) {
+        return model(data.get("embedding_config"), EmbeddingModel.DEFAULT);
+    }
+
+    /** The model an {@code embedding_config} names; {@code fallback} when it names none. */
+    public static EmbeddingModel model(JsonNode embeddingConfig, EmbeddingModel fallback) {
+        if (embeddingConfig == null || embeddingConfig.isNull()) {
+            return fallback;
+        }
+        String id = JsonBinding.bind(embeddingConfig, EmbeddingConfig.class, "embedding_config").model();
+        if (id == null || id.isBlank()) {
+            return fallback;
+        }
+        return EmbeddingModel.byId(id.strip()).orElseThrow(() -> ParleyException.invalidField("embedding_config.model",
+                "Unknown embedding model '" + id.strip() + "'; choose one of " + Arrays.stream(EmbeddingModel.values())
+                        .map(EmbeddingModel::id).collect(Collectors.joining(", "))));
     }
 
     /** {@code chunking_config} as given, with strategy and size defaulted (overlap is defaulted per strategy). */
     public static ObjectNode chunking(ObjectNode data) {
-        ObjectNode given = data.path("chunking_config").isObject()
-                ? (ObjectNode) data.get("chunking_config").deepCopy() : Json.mapper().createObjectNode();
+        JsonNode config = data.get("chunking_config");
+        if (config != null && !config.isNull() && !config.isObject()) {
+            throw ParleyException.invalidField("chunking_config", "Field 'chunking_config' has the wrong type "
+                    + "(expected an object {strategy, chunk_size, chunk_overlap})");
+        }
+        ObjectNode given = config != null && config.isObject()
+                ? (ObjectNode) config.deepCopy() : Json.mapper().createObjectNode();
         if (!given.hasNonNull("strategy")) {
             given.put("strategy", DEFAULT_STRATEGY);
         }
@@ -53,18 +103,19 @@ public final class KbSettings {
      * Parent-child chunking searches children of a quarter of the parent size unless told otherwise.
      */
     public static ChunkingSettings toSettings(ObjectNode config) {
-        String name = config.path("strategy").asText(DEFAULT_STRATEGY).strip().toUpperCase(Locale.ROOT);
+        ChunkingConfig given = JsonBinding.bind(config, ChunkingConfig.class, "chunking_config");
+        String name = given.strategy() == null ? DEFAULT_STRATEGY : given.strategy();
         ChunkingSettings.Strategy strategy;
         try {
-            strategy = ChunkingSettings.Strategy.valueOf(name);
+            strategy = ChunkingSettings.Strategy.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ParleyException.invalidField("chunking_config.strategy", "The chunking strategy must be one of "
                     + "recursive, headings, fixed, parent_child, table_aware");
         }
-        int size = integer(config, "chunk_size", DEFAULT_CHUNK_SIZE);
+        int size = given.chunkSize() == null ? DEFAULT_CHUNK_SIZE : given.chunkSize();
         boolean parentChild = strategy == ChunkingSettings.Strategy.PARENT_CHILD;
-        int child = parentChild ? integer(config, "child_size", Math.max(ChunkingSettings.MIN_CHILD_SIZE, size / 4)) : 0;
-        int overlap = integer(config, "chunk_overlap", parentChild ? child / 8 : Math.min(DEFAULT_OVERLAP, size / 8));
+        int child = parentChild ? orElse(given.childSize(), Math.max(ChunkingSettings.MIN_CHILD_SIZE, size / 4)) : 0;
+        int overlap = orElse(given.chunkOverlap(), parentChild ? child / 8 : Math.min(DEFAULT_OVERLAP, size / 8));
         try {
             return new ChunkingSettings(strategy, size, overlap, child);
         } catch (ParleyException e) {
@@ -72,6 +123,10 @@ public final class KbSettings {
             throw ParleyException.invalidField("chunking_config." + field.replace("chunk_strategy", "strategy"),
                     e.getMessage());
         }
+    }
+
+    private static int orElse(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 
     /** The settings written back in full, so what is stored says exactly how chunks were cut. */
@@ -86,28 +141,9 @@ public final class KbSettings {
         return out;
     }
 
-    private static int integer(ObjectNode config, String field, int fallback) {
-        JsonNode value = config.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isIntegralNumber()) {
-            throw ParleyException.invalidField("chunking_config." + field, "'" + field + "' must be a whole number of tokens");
-        }
-        return value.asInt();
-    }
-
     /** {@code retrieval_config}: the defaults a chatbot gets when it searches this knowledge base. */
-    public static ObjectNode retrieval(ObjectNode data) {
-        ObjectNode given = data.path("retrieval_config").isObject()
-                ? (ObjectNode) data.get("retrieval_config").deepCopy() : Json.mapper().createObjectNode();
-        if (!given.hasNonNull("search_method")) {
-            given.put("search_method", "hybrid");
-        }
-        if (!given.hasNonNull("top_k")) {
-            given.put("top_k", 5);
-        }
-        return given;
+    public static RetrievalSettings retrieval(ObjectNode data) {
+        return RetrievalSettings.read(data.get("retrieval_config"));
     }
 
     public static List<JsonNode> sources(ObjectNode data) {

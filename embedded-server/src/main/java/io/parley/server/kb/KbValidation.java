@@ -2,7 +2,7 @@ package io.parley.server.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.kb.embed.EmbeddingModel;
+import io.parley.server.common.ParleyException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +42,9 @@ public final class KbValidation {
         if (sources.isEmpty()) {
             errors.add(new Issue("sources", "No sources added: add a file, a web page or some text"));
         }
-        if (EmbeddingModel.byId(KbSettings.modelId(data)).isEmpty()) {
-            errors.add(new Issue("embedding_config.model", "Unknown embedding model '" + KbSettings.modelId(data)
-                    + "'; choose one of " + modelIds()));
-        }
-        errors.addAll(chunkingErrors(KbSettings.chunking(data)));
+        check(errors, () -> KbSettings.model(data));
+        check(errors, () -> KbSettings.toSettings(KbSettings.chunking(data)));
+        check(errors, () -> KbSettings.retrieval(data));
         if (KbSettings.description(data).length() > 2000) {
             errors.add(new Issue("description", "Description must be at most 2000 characters"));
         }
@@ -60,20 +58,12 @@ public final class KbValidation {
         return new Result(errors.isEmpty(), errors, warnings);
     }
 
-    public static List<Issue> chunkingErrors(ObjectNode chunking) {
+    /** Runs one of the strict readers of {@link KbSettings}; what it refuses becomes an error naming the field. */
+    private static void check(List<Issue> errors, Runnable reader) {
         try {
-            KbSettings.toSettings(chunking);
-            return List.of();
-        } catch (io.parley.server.common.ParleyException e) {
-            return List.of(new Issue(String.valueOf(e.details().getOrDefault("field", "chunking_config")), e.getMessage()));
+            reader.run();
+        } catch (ParleyException e) {
+            errors.add(new Issue(String.valueOf(e.details().getOrDefault("field", "data")), e.getMessage()));
         }
-    }
-
-    private static String modelIds() {
-        List<String> ids = new ArrayList<>();
-        for (EmbeddingModel m : EmbeddingModel.values()) {
-            ids.add(m.id());
-        }
-        return String.join(", ", ids);
     }
 }

@@ -1,11 +1,11 @@
 package io.parley.server.kb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.common.Clock;
 import io.parley.server.common.Ids;
 import io.parley.server.common.ParleyException;
 import io.parley.server.common.Text;
+import io.parley.server.draft.JsonMerge;
 import io.parley.server.job.JobQueue;
 import io.parley.server.kb.embed.EmbeddingModel;
 import io.parley.server.kb.index.IndexRegistry;
@@ -66,33 +66,25 @@ public final class KnowledgeBaseService {
         return kb;
     }
 
-    /** Renames, re-describes, or changes retrieval defaults; a new embedding model re-embeds every document. */
-    public KnowledgeBaseView update(Principal caller, String kbId, ObjectNode changes) {
+    /**
+     * Renames, re-describes, or changes retrieval defaults; a new embedding model or chunking re-embeds
+     * every document. Every setting is checked before anything is written.
+     */
+    public KnowledgeBaseView update(Principal caller, String kbId, KbRequests.UpdateRequest changes) {
         KnowledgeBase kb = require(caller, kbId, Role.EDITOR);
-        String name = changes.has("name") ? Text.required("name", changes.path("name").asText(null), 200) : kb.name();
-        String description = changes.has("description") ? changes.path("description").asText("").strip() : kb.description();
+        String name = changes.name() != null ? Text.required("name", changes.name(), 200) : kb.name();
+        String description = changes.description() != null ? changes.description().strip() : kb.description();
         if (description.length() > 2000) {
             throw ParleyException.invalidField("description", "'description' must be at most 2000 characters");
         }
-        ObjectNode retrieval = kb.retrieval();
-        if (changes.path("retrieval_config").isObject()) {
-            retrieval = io.parley.server.draft.JsonMerge.merge(retrieval.deepCopy(), (ObjectNode) changes.get("retrieval_config"));
-        }
-        if (KbStore.write(retrieval).length() > 3000) {
-            throw ParleyException.invalidField("retrieval_config", "'retrieval_config' is too large");
-        }
-        String model = kb.embeddingModel();
-        if (changes.has("embedding_config")) {
-            model = changes.path("embedding_config").path("model").asText("");
-            if (EmbeddingModel.byId(model).isEmpty()) {
-                throw ParleyException.invalidField("embedding_config.model", "Unknown embedding model '" + model + "'");
-            }
-        }
-        ObjectNode chunking = kb.chunking();
-        if (changes.path("chunking_config").isObject()) {
-            chunking = KbSettings.normalized(KbSettings.toSettings(io.parley.server.draft.JsonMerge.merge(
-                    chunking.deepCopy(), (ObjectNode) changes.get("chunking_config"))));
-        }
+        ObjectNode retrieval = changes.retrievalConfig() == null ? kb.retrieval() : RetrievalSettings.read(
+                JsonMerge.merge(kb.retrieval().deepCopy(), changes.retrievalConfig())).toJson();
+        EmbeddingModel current = EmbeddingModel.byId(kb.embeddingModel()).orElse(EmbeddingModel.DEFAULT);
+        String model = changes.embeddingConfig() == null ? kb.embeddingModel()
+                : KbSettings.model(changes.embeddingConfig(), current).id();
+        ObjectNode chunking = changes.chunkingConfig() == null ? kb.chunking()
+                : KbSettings.normalized(KbSettings.toSettings(JsonMerge.merge(kb.chunking().deepCopy(),
+                        changes.chunkingConfig())));
         boolean reembed = !model.equals(kb.embeddingModel()) || !chunking.equals(kb.chunking());
         store.updateSettings(kbId, name, description, model, chunking, retrieval, clock.now());
         if (reembed) {
@@ -114,9 +106,9 @@ public final class KnowledgeBaseService {
         return store.documents(kb.id()).stream().map(KbDocumentView::of).toList();
     }
 
-    public KbDocumentView annotate(Principal caller, String kbId, String documentId, JsonNode annotations) {
+    /** Replaces a document's annotations with {@code cleaned} ones (see {@link Annotations#clean}). */
+    public KbDocumentView annotate(Principal caller, String kbId, String documentId, ObjectNode cleaned) {
         KbDocument doc = document(caller, kbId, documentId, Role.EDITOR);
-        ObjectNode cleaned = Annotations.clean(annotations);
         if (doc.annotations().has("crawl")) {
             cleaned.set("crawl", doc.annotations().get("crawl"));
         }
