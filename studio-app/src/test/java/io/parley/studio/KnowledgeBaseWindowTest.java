@@ -86,17 +86,7 @@ class KnowledgeBaseWindowTest {
         // Sources: files through the (replaced) file dialog, a web site, pasted text.
         waitFor(20, () -> robot.lookup(".source-input").tryQuery().isPresent());
         SourceInputView input = robot.lookup(".source-input").queryAs(SourceInputView.class);
-        input.setFilePicker(new SourceInputView.FilePicker() {
-            @Override
-            public List<Path> files(Window owner) {
-                return picked;
-            }
-
-            @Override
-            public List<Path> folder(Window owner) {
-                return List.of();
-            }
-        });
+        input.setFilePicker(pick(picked));
         click("#choose-files");
         click("#source-kind-web");
         click("#website-url").write(site.url());
@@ -143,6 +133,21 @@ class KnowledgeBaseWindowTest {
                 .endsWith("model all-minilm-l6-v2-q");
         Screenshots.save(robot, stage, "kb-7-documents");
 
+        // A damaged file added later fails on its own, says why, and offers a retry.
+        Path broken = java.nio.file.Files.write(files.resolve("broken.pdf"), "%PDF-1.7 not really".getBytes());
+        click("#kb-add-documents");
+        SourceInputView pageInput = robot.from(node("#kb-page")).lookup(".source-input").queryAs(SourceInputView.class);
+        pageInput.setFilePicker(pick(List.of(broken)));
+        click("#choose-files");
+        ListView<io.parley.studio.kb.DocumentRow> rows = list("#document-list");
+        waitFor(60, () -> rows.getItems().stream().anyMatch(r -> r.name().equals("broken.pdf")
+                && r.status() == io.parley.studio.kb.DocumentRow.Status.ERROR));
+        waitFor(10, () -> robot.lookup((javafx.scene.Node n) -> n instanceof Button b && "Retry".equals(b.getText())
+                && b.isVisible()).tryQuery().isPresent());
+        assertThat(robot.lookup("#kb-progress-text").queryLabeled().getText())
+                .isEqualTo("1 document could not be processed; see below.");
+        Screenshots.save(robot, stage, "kb-7b-failed-document");
+
         // Retrieval test: hybrid, then keyword, each kept in the log.
         TabPane tabs = robot.lookup("#kb-tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
@@ -160,12 +165,19 @@ class KnowledgeBaseWindowTest {
                 .containsExactly("opens at seven", "how often should I descale the machine");
         Screenshots.save(robot, stage, "kb-8-retrieval");
 
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        waitFor(20, () -> !robot.lookup("#settings-name").queryAs(javafx.scene.control.TextField.class)
+                .getText().isEmpty());
+        assertThat(robot.lookup("#settings-name").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("Café help");
+        Screenshots.save(robot, stage, "kb-9-settings");
+
         click("#kb-back");
         ListView<HomeItem> home = list("#list-knowledge-bases");
         waitFor(20, () -> home.getItems().size() == 1);
         assertThat(home.getItems().get(0).name()).isEqualTo("Café help");
-        assertThat(home.getItems().get(0).detail()).startsWith("6 documents");
-        Screenshots.save(robot, stage, "kb-9-list");
+        assertThat(home.getItems().get(0).detail()).startsWith("7 documents");
+        Screenshots.save(robot, stage, "kb-10-list");
     }
 
     /**
@@ -182,6 +194,20 @@ class KnowledgeBaseWindowTest {
                 .filter(n -> n.getScene() != null && n.isVisible() && !n.isDisabled()).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.from(stage.getScene().getRoot()).lookup(query).query();
+    }
+
+    private static SourceInputView.FilePicker pick(List<Path> files) {
+        return new SourceInputView.FilePicker() {
+            @Override
+            public List<Path> files(Window owner) {
+                return files;
+            }
+
+            @Override
+            public List<Path> folder(Window owner) {
+                return List.of();
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -89,6 +89,14 @@ public final class KnowledgeBaseApi {
         return client.get(kb(kbId), KnowledgeBase.class);
     }
 
+    /**
+     * Changes name, description or settings ({@code chunking_config}, {@code embedding_config},
+     * {@code retrieval_config}); a new model or chunking processes every document again.
+     */
+    public KnowledgeBase update(String kbId, Map<String, ?> changes) {
+        return client.patch(kb(kbId), changes, KnowledgeBase.class);
+    }
+
     public void delete(String kbId) {
         client.delete(kb(kbId));
     }

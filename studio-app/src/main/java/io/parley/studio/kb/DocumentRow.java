@@ -54,6 +54,16 @@ public record DocumentRow(String id, String name, String kind, Status status, in
         };
     }
 
+    /** Lists failures first, then work in progress, then what is ready. */
+    int attentionOrder() {
+        return switch (status) {
+            case ERROR -> 0;
+            case PROCESSING -> 1;
+            case PENDING -> 2;
+            case READY -> 3;
+        };
+    }
+
     public boolean settled() {
         return status == Status.READY || status == Status.ERROR;
     }

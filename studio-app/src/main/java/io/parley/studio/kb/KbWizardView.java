@@ -377,7 +377,7 @@ public final class KbWizardView extends VBox {
 
     // ---- small builders
 
-    private static Spinner<Integer> intSpinner(String id, int min, int max, int step, ObjectProperty<Integer> value) {
+    static Spinner<Integer> intSpinner(String id, int min, int max, int step, ObjectProperty<Integer> value) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
         spinner.setId(id);
         spinner.setEditable(true);

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Arrays;
@@ -62,8 +63,15 @@ public final class KnowledgeBaseView extends VBox {
         Label problem = problemLabel("kb-problem");
         problem.textProperty().bind(viewModel.problemProperty());
 
+        Tab settings = new Tab("Settings");
+        // Built on first visit: it loads the model and chunking options from the server.
+        settings.setOnSelectionChanged(event -> {
+            if (settings.isSelected() && settings.getContent() == null) {
+                settings.setContent(new KbSettingsView(viewModel));
+            }
+        });
         TabPane tabs = new TabPane(new Tab("Documents", documentsTab()),
-                new Tab("Test retrieval", new RetrievalTestView(viewModel.retrieval())));
+                new Tab("Test retrieval", new RetrievalTestView(viewModel.retrieval())), settings);
         tabs.setId("kb-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -142,7 +150,9 @@ public final class KnowledgeBaseView extends VBox {
             status.setMinWidth(90);
             for (Button b : new Button[] {again, annotate, remove}) {
                 b.getStyleClass().add("link-button");
+                b.setMinWidth(Region.USE_PREF_SIZE); // a long error message wraps; the actions stay whole
             }
+            progress.setMinWidth(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, name, detail, problem);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);

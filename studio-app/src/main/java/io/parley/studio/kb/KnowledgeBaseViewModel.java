@@ -38,6 +38,7 @@ public final class KnowledgeBaseViewModel implements Page, SourceSink {
     private final KbNavigation navigation;
     private final String kbId;
     private final RetrievalTestViewModel retrieval;
+    private final KbSettingsViewModel settings;
 
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
@@ -64,6 +65,7 @@ public final class KnowledgeBaseViewModel implements Page, SourceSink {
         this.navigation = Objects.requireNonNull(navigation, "navigation");
         this.kbId = Objects.requireNonNull(kbId, "kbId");
         this.retrieval = new RetrievalTestViewModel(api, tasks, kbId, retrievalLog);
+        this.settings = new KbSettingsViewModel(api, tasks, kbId);
     }
 
     /** Loads the page and follows processing until every document has settled. */
@@ -110,7 +112,9 @@ public final class KnowledgeBaseViewModel implements Page, SourceSink {
         KnowledgeBase kb = snapshot.kb();
         name.set(kb.name());
         description.set(kb.description() == null ? "" : kb.description());
-        List<DocumentRow> rows = snapshot.documents().stream().map(DocumentRow::of).toList();
+        // Failures first, then what is still being processed: what needs the builder is on top.
+        List<DocumentRow> rows = snapshot.documents().stream().map(DocumentRow::of)
+                .sorted(java.util.Comparator.comparingInt(DocumentRow::attentionOrder)).toList();
         documents.setAll(rows);
         facts.set(count(rows.size(), "document") + " · " + count(kb.chunkCount(), "chunk") + " · model "
                 + kb.embeddingModel());
@@ -224,6 +228,15 @@ public final class KnowledgeBaseViewModel implements Page, SourceSink {
 
     public String kbId() {
         return kbId;
+    }
+
+    /** Saves the settings, then follows the reprocessing a new model or chunking starts. */
+    public void saveSettings() {
+        settings.save(saved -> refresh());
+    }
+
+    public KbSettingsViewModel settings() {
+        return settings;
     }
 
     public RetrievalTestViewModel retrieval() {

@@ -57,6 +57,8 @@ final class RetrievalTestView extends HBox {
             button.setSelected(viewModel.methodProperty().get() == method);
             switcher.getChildren().add(button);
         }
+        switcher.getChildren().get(0).getStyleClass().add("first"); // JavaFX CSS has no :first-child
+        switcher.getChildren().get(switcher.getChildren().size() - 1).getStyleClass().add("last");
         methods.selectedToggleProperty().addListener((obs, was, is) -> {
             if (is == null) {
                 was.setSelected(true); // a method is always chosen

@@ -81,6 +81,8 @@ public final class SourceInputView extends VBox {
         ToggleButton text = kind("Text", "source-kind-text", kinds);
         HBox switcher = new HBox(files, web, text);
         switcher.getStyleClass().add("segmented");
+        files.getStyleClass().add("first"); // JavaFX CSS has no :first-child
+        text.getStyleClass().add("last");
 
         VBox filePane = filePane();
         VBox webPane = webPane();

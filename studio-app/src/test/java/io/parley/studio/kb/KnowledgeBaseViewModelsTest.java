@@ -202,6 +202,26 @@ class KnowledgeBaseViewModelsTest {
         waitUntilSettled(page);
         assertThat(page.documents()).extracting(DocumentRow::name).containsExactlyInAnyOrder("Hours", "Parking");
 
+        // Settings: a new model processes every document again; search defaults just save.
+        KbSettingsViewModel settings = page.settings();
+        settings.load();
+        assertThat(settings.modelProperty().get().id()).isEqualTo("bge-small-en-v1.5");
+        assertThat(settings.reprocessingNeeded()).isFalse();
+        settings.topKProperty().set(8);
+        settings.modelProperty().set(settings.models().stream().filter(m -> m.id().equals("all-minilm-l6-v2"))
+                .findFirst().orElseThrow());
+        assertThat(settings.reprocessingNeeded()).isTrue();
+        page.saveSettings();
+        waitUntilSettled(page);
+        assertThat(settings.messageProperty().get()).isEqualTo("Saved.");
+        assertThat(page.factsProperty().get()).endsWith("model all-minilm-l6-v2");
+        assertThat(api.get(kbId).retrievalConfig().path("top_k").asInt()).isEqualTo(8);
+        assertThat(page.documents()).extracting(DocumentRow::status).containsOnly(DocumentRow.Status.READY);
+        settings.chunkOverlapProperty().set(1000);
+        page.saveSettings();
+        assertThat(settings.messageProperty().get()).contains("overlap");
+        assertThat(api.get(kbId).chunkingConfig().path("chunk_overlap").asInt()).isNotEqualTo(1000);
+
         page.retrieval().queryProperty().set("   ");
         page.retrieval().search();
         assertThat(page.retrieval().messageProperty().get()).contains("Type a question");
