@@ -33,13 +33,19 @@ public final class ServerProcess implements AutoCloseable {
         this.output = output;
     }
 
-    public static ServerProcess start(String... serveArgs) {
+    /** {@code parley serve ARGS} in a new JVM with this test's class path, output and errors merged. */
+    public static ProcessBuilder command(String... serveArgs) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ParleyCli.class.getName(), "serve"));
         cmd.addAll(List.of(serveArgs));
+        return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /** Starts {@code parley serve ARGS} and returns once it prints the address it listens on. */
+    public static ServerProcess start(String... serveArgs) {
         Process process;
         try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            process = command(serveArgs).start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -84,8 +90,12 @@ public final class ServerProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** SIGTERM, as a service manager or Ctrl+C would (Process.destroy() would also close our pipes). */
-    public void stop() {
+    /**
+     * SIGTERM, as a service manager or Ctrl+C would (Process.destroy() would also close our pipes);
+     * returns once everything the process printed has been read: its exit code, with the JVM's 143
+     * (128 + SIGTERM) after a graceful stop counted as 0.
+     */
+    public int stop() {
         try {
             new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         } catch (IOException e) {
@@ -94,6 +104,7 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         waitForExit();
+        return process.exitValue() == 143 ? 0 : process.exitValue();
     }
 
     private void waitForExit() {
