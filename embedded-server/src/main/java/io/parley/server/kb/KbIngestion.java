@@ -7,6 +7,7 @@ import io.parley.server.job.JobContext;
 import io.parley.server.job.JobHandler;
 import io.parley.server.job.RetryableJobException;
 import io.parley.server.kb.chunk.Chunker;
+import io.parley.server.kb.chunk.TokenCounter;
 import io.parley.server.kb.embed.Embedder;
 import io.parley.server.kb.embed.EmbedderRegistry;
 import io.parley.server.kb.embed.EmbeddingModel;
@@ -39,6 +40,11 @@ public final class KbIngestion implements JobHandler {
 
     private static final Logger LOG = Logger.getLogger(KbIngestion.class.getName());
 
+    /** What one run of the job works with. */
+    private record Run(KnowledgeBase kb, Embedder embedder, TokenCounter counter, IngestionProgress progress,
+                       JobContext context) {
+    }
+
     private final KbStore store;
     private final KbFiles files;
     private final EmbedderRegistry embedders;
@@ -69,23 +75,23 @@ public final class KbIngestion implements JobHandler {
         KnowledgeBase kb = found.get();
         EmbeddingModel model = EmbeddingModel.byId(kb.embeddingModel()).orElse(EmbeddingModel.DEFAULT);
         Embedder embedder = load(model);
-        IngestionProgress progress = new IngestionProgress(context, store, kb.id());
+        Run run = new Run(kb, embedder, new WordCountCache(embedder), new IngestionProgress(context, store, kb.id()),
+                context);
         List<KbDocument> unfinished;
         while (!context.cancelled() && !(unfinished = store.unfinishedDocuments(kb.id())).isEmpty()) {
-            ingest(kb, unfinished, embedder, progress, context);
+            ingest(run, unfinished);
         }
-        progress.finished();
+        run.progress().finished();
     }
 
     /**
      * One pass over the documents that were unfinished when it began; documents added meanwhile
      * (crawled pages, uploads, re-indexed ones) are left to the next pass.
      */
-    private void ingest(KnowledgeBase kb, List<KbDocument> unfinished, Embedder embedder, IngestionProgress progress,
-                        JobContext context) {
+    private void ingest(Run run, List<KbDocument> unfinished) {
         DocumentGroup group = new DocumentGroup();
         for (KbDocument listed : unfinished) {
-            if (context.cancelled()) {
+            if (run.context().cancelled()) {
                 return; // the group is dropped: its documents stay unfinished and are done again on resume
             }
             // Read again: the pass may be minutes old, and annotations or the status may have changed.
@@ -96,28 +102,31 @@ public final class KbIngestion implements JobHandler {
             KbDocument doc = current.get();
             if (crawls.isPendingCrawl(doc)) {
                 // A crawl takes a while: what is gathered so far becomes searchable first.
-                writer.write(kb, embedder, group, progress);
-                progress.reading(doc);
-                crawls.expand(kb, doc, context::cancelled);
+                write(run, group);
+                run.progress().reading(doc);
+                crawls.expand(run.kb(), doc, run.context()::cancelled);
                 continue;
             }
-            prepare(kb, doc, embedder, progress).ifPresent(group::add);
+            prepare(run, doc).ifPresent(group::add);
             if (group.full()) {
-                writer.write(kb, embedder, group, progress);
+                write(run, group);
             }
         }
-        writer.write(kb, embedder, group, progress);
+        write(run, group);
+    }
+
+    private void write(Run run, DocumentGroup group) {
+        writer.write(run.kb(), run.embedder(), group, run.progress());
     }
 
     /** Parses and chunks the document; empty when it cannot be read (it is then marked so). */
-    private Optional<DocumentGroup.Member> prepare(KnowledgeBase kb, KbDocument doc, Embedder embedder,
-                                                   IngestionProgress progress) {
+    private Optional<DocumentGroup.Member> prepare(Run run, KbDocument doc) {
         store.markDocument(doc.id(), KbDocument.Status.PROCESSING, null, null, doc.chunkCount(), clock.now());
-        progress.reading(doc);
+        run.progress().reading(doc);
         try {
-            ParsedDocument parsed = parse(kb, doc);
+            ParsedDocument parsed = parse(run.kb(), doc);
             return Optional.of(DocumentGroup.Member.of(doc,
-                    Chunker.chunk(parsed, KbSettings.toSettings(kb.chunking()), embedder)));
+                    Chunker.chunk(parsed, KbSettings.toSettings(run.kb().chunking()), run.counter())));
         } catch (DocumentParseException e) {
             fail(doc, e.code(), e.getMessage());
         } catch (ParleyException e) {
