@@ -1,19 +1,17 @@
 package io.parley.server.kb;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.common.Clock;
-import io.parley.server.common.Ids;
+import io.parley.server.common.ParleyException;
 import io.parley.server.job.Job;
 import io.parley.server.job.JobContext;
 import io.parley.server.job.JobHandler;
 import io.parley.server.job.RetryableJobException;
-import io.parley.server.kb.chunk.ChunkDraft;
 import io.parley.server.kb.chunk.Chunker;
+import io.parley.server.kb.chunk.TokenCounter;
 import io.parley.server.kb.embed.Embedder;
 import io.parley.server.kb.embed.EmbedderRegistry;
 import io.parley.server.kb.embed.EmbeddingModel;
 import io.parley.server.kb.index.IndexRegistry;
-import io.parley.server.kb.index.IndexedChunk;
 import io.parley.server.kb.parse.DocumentParseException;
 import io.parley.server.kb.parse.DocumentParser;
 import io.parley.server.kb.parse.ParsedDocument;
@@ -23,49 +21,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The ingestion job of a knowledge base: crawl pending web addresses, then parse → chunk →
- * embed → store → index each unfinished document. Each document is written in one transaction
- * (its old chunks deleted first) and then indexed with its old entries replaced, so a process
- * killed at any point resumes with no duplicated and no missing chunks. A document that cannot
- * be read gets an error state and the others go on.
+ * The ingestion job of a knowledge base: crawl pending web addresses, then parse and chunk each
+ * unfinished document, gathering documents into a {@link DocumentGroup} that is embedded, stored
+ * and indexed together ({@link DocumentGroupWriter}). A document is marked ready only once the
+ * index commit that covers it is done, so a process killed at any point resumes with no
+ * duplicated and no missing chunks. A document that cannot be read gets an error state on its
+ * own; the others go on.
  */
 public final class KbIngestion implements JobHandler {
 
-    static final int EMBED_BATCH = 32;
     private static final Logger LOG = Logger.getLogger(KbIngestion.class.getName());
 
-    private final Database db;
+    /** What one run of the job works with. */
+    private record Run(KnowledgeBase kb, Embedder embedder, TokenCounter counter, IngestionProgress progress,
+                       JobContext context) {
+    }
+
     private final KbStore store;
-    private final ChunkStore chunks;
     private final KbFiles files;
     private final EmbedderRegistry embedders;
-    private final IndexRegistry indexes;
     private final Supplier<DocumentParser> parser; // Tika starts slowly: made on first use
     private final KbCrawls crawls;
+    private final DocumentGroupWriter writer;
     private final long maxDocumentBytes;
     private final Clock clock;
 
     public KbIngestion(Database db, KbStore store, ChunkStore chunks, KbFiles files, EmbedderRegistry embedders,
                        IndexRegistry indexes, Supplier<DocumentParser> parser, KbCrawls crawls, long maxDocumentBytes, Clock clock) {
-        this.db = db;
         this.store = store;
-        this.chunks = chunks;
         this.files = files;
         this.embedders = embedders;
-        this.indexes = indexes;
         this.parser = parser;
         this.crawls = crawls;
+        this.writer = new DocumentGroupWriter(db, store, chunks, indexes, clock);
         this.maxDocumentBytes = maxDocumentBytes;
         this.clock = clock;
     }
@@ -79,51 +75,68 @@ public final class KbIngestion implements JobHandler {
         KnowledgeBase kb = found.get();
         EmbeddingModel model = EmbeddingModel.byId(kb.embeddingModel()).orElse(EmbeddingModel.DEFAULT);
         Embedder embedder = load(model);
-        Progress progress = new Progress(context);
-        while (!context.cancelled()) {
-            List<KbDocument> unfinished = store.unfinishedDocuments(kb.id());
-            if (unfinished.isEmpty()) {
-                break;
-            }
-            KbDocument doc = unfinished.get(0);
-            progress.started(kb.id(), doc);
-            if (crawls.isPendingCrawl(doc)) {
-                crawls.expand(kb, doc, context::cancelled);
-                continue;
-            }
-            ingest(kb, doc, embedder, progress);
+        Run run = new Run(kb, embedder, new WordCountCache(embedder), new IngestionProgress(context, store, kb.id()),
+                context);
+        List<KbDocument> unfinished;
+        while (!context.cancelled() && !(unfinished = store.unfinishedDocuments(kb.id())).isEmpty()) {
+            ingest(run, unfinished);
         }
-        progress.finished(kb.id());
+        run.progress().finished();
     }
 
-    private void ingest(KnowledgeBase kb, KbDocument doc, Embedder embedder, Progress progress) {
+    /**
+     * One pass over the documents that were unfinished when it began; documents added meanwhile
+     * (crawled pages, uploads, re-indexed ones) are left to the next pass.
+     */
+    private void ingest(Run run, List<KbDocument> unfinished) {
+        DocumentGroup group = new DocumentGroup();
+        for (KbDocument listed : unfinished) {
+            if (run.context().cancelled()) {
+                return; // the group is dropped: its documents stay unfinished and are done again on resume
+            }
+            // Read again: the pass may be minutes old, and annotations or the status may have changed.
+            Optional<KbDocument> current = store.document(listed.id()).filter(KbIngestion::unfinished);
+            if (current.isEmpty()) {
+                continue; // removed, or finished by another job
+            }
+            KbDocument doc = current.get();
+            if (crawls.isPendingCrawl(doc)) {
+                // A crawl takes a while: what is gathered so far becomes searchable first.
+                write(run, group);
+                run.progress().reading(doc);
+                crawls.expand(run.kb(), doc, run.context()::cancelled);
+                continue;
+            }
+            prepare(run, doc).ifPresent(group::add);
+            if (group.full()) {
+                write(run, group);
+            }
+        }
+        write(run, group);
+    }
+
+    private void write(Run run, DocumentGroup group) {
+        writer.write(run.kb(), run.embedder(), group, run.progress());
+    }
+
+    /** Parses and chunks the document; empty when it cannot be read (it is then marked so). */
+    private Optional<DocumentGroup.Member> prepare(Run run, KbDocument doc) {
         store.markDocument(doc.id(), KbDocument.Status.PROCESSING, null, null, doc.chunkCount(), clock.now());
+        run.progress().reading(doc);
         try {
-            ParsedDocument parsed = parse(kb, doc);
-            List<ChunkDraft> drafts = Chunker.chunk(parsed, KbSettings.toSettings(kb.chunking()), embedder);
-            List<StoredChunk> stored = embedAndBuild(kb, doc, drafts, embedder, progress);
-            db.runInTransaction(tx -> {
-                chunks.deleteForDocument(tx, doc.id());
-                stored.forEach(c -> chunks.insert(tx, c, clock.now()));
-            });
-            List<IndexedChunk> indexed = KbIndexing.toIndexed(stored, doc);
-            indexes.useIndex(kb.id(), embedder.model().dimensions(), index -> {
-                index.deleteDocument(doc.id());
-                index.addAll(indexed);
-                index.commit();
-            });
-            int searchable = (int) stored.stream().filter(c -> c.embedding().length > 0).count();
-            store.markDocument(doc.id(), KbDocument.Status.READY, null, null, searchable, clock.now());
-            progress.documentDone(false);
+            ParsedDocument parsed = parse(run.kb(), doc);
+            return Optional.of(DocumentGroup.Member.of(doc,
+                    Chunker.chunk(parsed, KbSettings.toSettings(run.kb().chunking()), run.counter())));
         } catch (DocumentParseException e) {
-            fail(doc, e.code(), e.getMessage(), progress);
-        } catch (io.parley.server.common.ParleyException e) {
-            fail(doc, e.code(), e.getMessage(), progress);
+            fail(doc, e.code(), e.getMessage());
+        } catch (ParleyException e) {
+            fail(doc, e.code(), e.getMessage());
         } catch (NoSuchFileException e) {
-            fail(doc, "missing_file", "The stored copy of this document is gone; remove it and add it again", progress);
+            fail(doc, "missing_file", "The stored copy of this document is gone; remove it and add it again");
         } catch (IOException e) {
             throw new RetryableJobException("reading " + doc.name() + " failed: " + e.getMessage(), e);
         }
+        return Optional.empty();
     }
 
     private ParsedDocument parse(KnowledgeBase kb, KbDocument doc) throws IOException {
@@ -136,39 +149,12 @@ public final class KbIngestion implements JobHandler {
         }
     }
 
-    private List<StoredChunk> embedAndBuild(KnowledgeBase kb, KbDocument doc, List<ChunkDraft> drafts,
-                                            Embedder embedder, Progress progress) {
-        Map<Integer, String> parentText = new HashMap<>();
-        List<ChunkDraft> searchable = new ArrayList<>();
-        for (ChunkDraft d : drafts) {
-            if (d.role() == ChunkDraft.Role.PARENT) {
-                parentText.put(d.position(), d.text());
-            } else {
-                searchable.add(d);
-            }
-        }
-        Map<Integer, float[]> vectors = new HashMap<>();
-        for (int from = 0; from < searchable.size(); from += EMBED_BATCH) {
-            List<ChunkDraft> batch = searchable.subList(from, Math.min(searchable.size(), from + EMBED_BATCH));
-            List<float[]> embedded = embedder.embedPassages(batch.stream().map(ChunkDraft::text).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                vectors.put(batch.get(i).position(), embedded.get(i));
-            }
-            progress.embedded(kb.id(), batch.size());
-        }
-        List<StoredChunk> out = new ArrayList<>();
-        for (ChunkDraft d : searchable) {
-            String context = d.parentPosition() == null ? null : parentText.get(d.parentPosition());
-            out.add(new StoredChunk(Ids.newId(), kb.id(), doc.id(), d.position(), d.text(), context, d.page(),
-                    d.headingPath(), d.startOffset(), d.endOffset(), d.tokenCount(), vectors.get(d.position()),
-                    embedder.model().id()));
-        }
-        return out;
+    private void fail(KbDocument doc, String code, String message) {
+        store.markDocument(doc.id(), KbDocument.Status.ERROR, code, message, 0, clock.now());
     }
 
-    private void fail(KbDocument doc, String code, String message, Progress progress) {
-        store.markDocument(doc.id(), KbDocument.Status.ERROR, code, message, 0, clock.now());
-        progress.documentDone(true);
+    private static boolean unfinished(KbDocument doc) {
+        return doc.status() == KbDocument.Status.PENDING || doc.status() == KbDocument.Status.PROCESSING;
     }
 
     private Embedder load(EmbeddingModel model) {
@@ -178,49 +164,6 @@ public final class KbIngestion implements JobHandler {
             LOG.log(Level.SEVERE, "embedding model " + model.id() + " could not be loaded", e.getCause());
             throw new IllegalStateException("The embedding model " + model.id() + " could not be loaded: "
                     + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    /** Counts shown by {@code GET jobs/{id}}; each update also renews the job's lease. */
-    private final class Progress {
-        private final JobContext context;
-        private final ObjectNode state;
-
-        Progress(JobContext context) {
-            this.context = context;
-            this.state = context.lastProgress().deepCopy();
-        }
-
-        void started(String kbId, KbDocument doc) {
-            state.put("current_document", doc.name());
-            refreshTotals(kbId);
-            context.progress(state);
-        }
-
-        void embedded(String kbId, int count) {
-            state.put("chunks_embedded", state.path("chunks_embedded").asInt() + count);
-            context.progress(state);
-        }
-
-        void documentDone(boolean failed) {
-            if (failed) {
-                state.put("documents_failed", state.path("documents_failed").asInt() + 1);
-            }
-        }
-
-        void finished(String kbId) {
-            state.putNull("current_document");
-            refreshTotals(kbId);
-            context.progress(state);
-        }
-
-        private void refreshTotals(String kbId) {
-            Map<KbDocument.Status, Integer> counts = store.statusCounts(kbId);
-            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            state.put("documents_total", total);
-            state.put("documents_done", counts.getOrDefault(KbDocument.Status.READY, 0)
-                    + counts.getOrDefault(KbDocument.Status.ERROR, 0));
-            state.put("documents_failed", counts.getOrDefault(KbDocument.Status.ERROR, 0));
         }
     }
 }

@@ -9,11 +9,15 @@ import io.parley.server.storage.Database;
 import io.parley.server.storage.Rows;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** SQL for knowledge bases and their documents. */
 public final class KbStore {
@@ -98,6 +102,28 @@ public final class KbStore {
                         UPDATE kb_documents SET status = ?, error_code = ?, error_message = ?, chunk_count = ?, updated_at = ?
                         WHERE id = ?""",
                 lower(status), errorCode, errorMessage, chunkCount, Rows.timestamp(now), id);
+    }
+
+    /**
+     * Marks a document ingested, unless it was sent back to pending (re-indexed, re-annotated)
+     * while it was being processed: then it stays pending and is processed again.
+     */
+    public void markReady(DbExecute tx, String id, int chunkCount, Instant now) {
+        tx.update("""
+                        UPDATE kb_documents SET status = 'ready', error_code = NULL, error_message = NULL,
+                               chunk_count = ?, updated_at = ?
+                        WHERE id = ? AND status = 'processing'""",
+                chunkCount, Rows.timestamp(now), id);
+    }
+
+    /** Which of these documents still exist. */
+    public Set<String> existingDocuments(DbExecute tx, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return tx.query("SELECT id FROM kb_documents WHERE id IN (" + marks + ")", ids.toArray())
+                .map(r -> Rows.string(r, "id")).collect(Collectors.toSet());
     }
 
     public void updateAnnotations(String id, ObjectNode annotations, Instant now) {

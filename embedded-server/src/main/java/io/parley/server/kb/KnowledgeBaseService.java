@@ -113,8 +113,11 @@ public final class KnowledgeBaseService {
             cleaned.set("crawl", doc.annotations().get("crawl"));
         }
         store.updateAnnotations(doc.id(), cleaned, clock.now());
-        if (doc.status() == KbDocument.Status.READY) {
-            reprocess(doc); // boosts live in the index; the chunks are re-indexed with the new values
+        // Boosts live in the index, so the chunks are indexed again with the new values. A document
+        // being processed may already be embedded with the old ones: sent back to pending, it is
+        // not marked ready by that run but processed again (a pending one will read the new values).
+        if (doc.status() == KbDocument.Status.READY || doc.status() == KbDocument.Status.PROCESSING) {
+            reprocess(doc);
         }
         return KbDocumentView.of(store.document(doc.id()).orElseThrow());
     }

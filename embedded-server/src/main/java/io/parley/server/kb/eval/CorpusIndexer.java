@@ -18,10 +18,10 @@ import java.util.List;
 /**
  * Indexes a BEIR corpus with the server's own parts: each corpus document is one plain-text
  * document, parsed by {@link DocumentParser}, cut by {@link Chunker}, embedded by the
- * {@link Embedder} and added to a {@link KnowledgeIndex}. Unlike the server, which embeds and
- * commits one document at a time, chunks are gathered across documents and embedded
- * {@value #EMBED_WINDOW} at a time, and committed once: an evaluation needs the same index, not
- * the same durability.
+ * {@link Embedder} and added to a {@link KnowledgeIndex}. Like the server, chunks are gathered
+ * across documents and embedded {@value #EMBED_WINDOW} at a time; unlike it, there is no database
+ * and the index is committed once, at the end: an evaluation needs the same index, not the same
+ * durability.
  */
 public final class CorpusIndexer {
 
@@ -29,7 +29,7 @@ public final class CorpusIndexer {
      * Chunks per embedding call. The embedder sorts a call's texts by length before it cuts them
      * into model runs, and a run pads every text to its longest; a wide window means runs of
      * similar lengths (with bge-small on Cranfield, runs of 32 texts in corpus order were a third
-     * slower than length-sorted ones; see IngestionBenchmark).
+     * slower than length-sorted ones).
      */
     static final int EMBED_WINDOW = 256;
 

@@ -27,7 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IngestionCrashRecoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DOCUMENTS = 24;
+    /**
+     * Enough for several ingestion groups (a group closes at about 256 chunks; these documents make
+     * some 8 chunks each), so the kill lands after some documents are ready and before all are.
+     */
+    private static final int DOCUMENTS = 96;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
