@@ -1,5 +1,6 @@
 package io.parley.server.api;
 
+import io.parley.server.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.api.KbFixtures.KbIds;
 import io.parley.server.api.OpenApiRoutes.Route;
@@ -335,7 +336,7 @@ class ErrorEnvelopeTest {
                     }
                     assertErrorEnvelope(r);
                     checked++;
-                    if (Multipart.UPLOAD_ROUTES.contains(route.toString())) {
+                    if (UploadRoutes.ALL.contains(route.toString())) {
                         Multipart upload = Multipart.textFile("notes.txt", "Kettles boil water.");
                         Response u = server.sendBytes(route.method(), route.fill(ids), user.accessToken(),
                                 upload.contentType(), upload.bytes());
@@ -457,7 +458,7 @@ class ErrorEnvelopeTest {
     void brokenUploads(Garbage garbage) {
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
-            if (!Multipart.UPLOAD_ROUTES.contains(route.toString())
+            if (!UploadRoutes.ALL.contains(route.toString())
                     || (garbage.draftOnly() && !route.pathParams().contains("draft_id"))) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.parley.server.api;
 
+import io.parley.server.testing.Multipart;
 import io.parley.server.api.KbFixtures.KbIds;
 import io.parley.server.api.OpenApiRoutes.Route;
 import io.parley.server.testing.TestServer;
@@ -130,9 +131,9 @@ class FuzzTest {
     @DisplayName("a hundred and fifty mangled multipart uploads to the upload routes never cause a 5xx")
     void randomUploads() {
         Random random = new Random(SEED + 2);
-        List<Route> uploadRoutes = routes.stream().filter(r -> Multipart.UPLOAD_ROUTES.contains(r.toString()))
+        List<Route> uploadRoutes = routes.stream().filter(r -> UploadRoutes.ALL.contains(r.toString()))
                 .toList();
-        assertThat(uploadRoutes).hasSameSizeAs(Multipart.UPLOAD_ROUTES);
+        assertThat(uploadRoutes).hasSameSizeAs(UploadRoutes.ALL);
         List<String> failures = new ArrayList<>();
 
         for (int i = 0; i < UPLOAD_ROUNDS; i++) {
@@ -143,7 +144,7 @@ class FuzzTest {
             String contentType = switch (random.nextInt(6)) {
                 case 0 -> "multipart/form-data; boundary=" + percentEncode(randomText(random, random.nextInt(30)));
                 case 1 -> "multipart/form-data";
-                case 2 -> "multipart/form-data; boundary=\"" + upload.boundary + "\"; charset="
+                case 2 -> "multipart/form-data; boundary=\"" + upload.boundary() + "\"; charset="
                         + percentEncode(randomText(random, 5));
                 default -> upload.contentType();
             };

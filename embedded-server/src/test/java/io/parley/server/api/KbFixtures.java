@@ -1,5 +1,6 @@
 package io.parley.server.api;
 
+import io.parley.server.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.testing.TestServer;
 

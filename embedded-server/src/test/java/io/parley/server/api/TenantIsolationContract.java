@@ -1,5 +1,6 @@
 package io.parley.server.api;
 
+import io.parley.server.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -179,8 +180,8 @@ abstract class TenantIsolationContract {
         Set<String> uploads = new TreeSet<>();
         routes.stream().filter(r -> r.summary().toLowerCase(Locale.ROOT).contains("multipart"))
                 .forEach(r -> uploads.add(r.toString()));
-        assertThat(uploads).as("routes documenting a multipart upload: list them in Multipart.UPLOAD_ROUTES")
-                .isEqualTo(Multipart.UPLOAD_ROUTES);
+        assertThat(uploads).as("routes documenting a multipart upload: list them in UploadRoutes.ALL")
+                .isEqualTo(UploadRoutes.ALL);
     }
 
     @Test
@@ -472,7 +473,7 @@ abstract class TenantIsolationContract {
         List<Sent> sent = new ArrayList<>();
         sent.add(new Sent(route + " with " + used, server.send(route.method(), path, credential,
                 route.hasBody() ? sampleBody(route) : null)));
-        if (Multipart.UPLOAD_ROUTES.contains(route.toString())) {
+        if (UploadRoutes.ALL.contains(route.toString())) {
             Multipart upload = Multipart.textFile("planted.txt", "Planted by someone else.");
             sent.add(new Sent(route + " (multipart upload) with " + used, server.sendBytes(route.method(), path,
                     credential, upload.contentType(), upload.bytes())));

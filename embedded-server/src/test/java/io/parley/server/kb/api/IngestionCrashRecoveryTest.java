@@ -1,5 +1,6 @@
 package io.parley.server.kb.api;
 
+import io.parley.server.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.server.testing.ServerProcess;

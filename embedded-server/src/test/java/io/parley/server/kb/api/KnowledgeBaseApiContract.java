@@ -1,5 +1,7 @@
 package io.parley.server.kb.api;
 
+import io.parley.server.testing.Await;
+import io.parley.server.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.kb.parse.TestDocuments;
 import io.parley.server.testing.TestServer;

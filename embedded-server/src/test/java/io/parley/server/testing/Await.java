@@ -1,15 +1,15 @@
-package io.parley.server.api;
+package io.parley.server.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for background work seen from outside (a job over HTTP): polls until true or the deadline. */
-final class Await {
+public final class Await {
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,16 +1,24 @@
-package io.parley.server.kb.api;
+package io.parley.server.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Builds a multipart/form-data body the way a browser or curl -F would. */
-final class Multipart {
+/**
+ * Builds a multipart/form-data body the way a browser or curl -F would.
+ */
+public final class Multipart {
 
-    final String boundary = "----parley" + UUID.randomUUID();
+
+    private final String boundary = "----parley" + UUID.randomUUID();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    Multipart file(String field, String fileName, String contentType, byte[] content) {
+    /** A small text file in a part named 'file': an upload that would succeed. */
+    public static Multipart textFile(String fileName, String text) {
+        return new Multipart().file("file", fileName, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Multipart file(String field, String fileName, String contentType, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         out.writeBytes(content);
@@ -18,16 +26,25 @@ final class Multipart {
         return this;
     }
 
-    Multipart field(String field, String value) {
+    public Multipart field(String field, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    String contentType() {
+    public String boundary() {
+        return boundary;
+    }
+
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    byte[] bytes() {
+    /** The parts without the closing delimiter: what a client that hung up after the last part sent. */
+    public byte[] unterminated() {
+        return out.toByteArray();
+    }
+
+    public byte[] bytes() {
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         copy.writeBytes(out.toByteArray());
         copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
