@@ -63,6 +63,7 @@ public final class SectionView extends VBox {
     }
 
     private static final class ItemCell extends ListCell<HomeItem> {
+        private static final javafx.css.PseudoClass DRAFT = javafx.css.PseudoClass.getPseudoClass("draft");
         private final Label name = new Label();
         private final Label detail = new Label();
         private final VBox box = new VBox(name, detail);
@@ -89,6 +90,7 @@ public final class SectionView extends VBox {
             }
             name.setText(item.name());
             detail.setText(item.detail());
+            pseudoClassStateChanged(DRAFT, item.draft());
             setGraphic(box);
         }
     }

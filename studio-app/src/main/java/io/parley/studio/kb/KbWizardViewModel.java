@@ -2,7 +2,9 @@ package io.parley.studio.kb;
 
 import io.parley.studio.api.KnowledgeBaseApi;
 import io.parley.studio.api.KnowledgeBaseApi.ChunkPreview;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.studio.api.KnowledgeBaseApi.Crawl;
+import io.parley.studio.api.KnowledgeBaseApi.DraftSummary;
 import io.parley.studio.api.KnowledgeBaseApi.Issue;
 import io.parley.studio.api.KnowledgeBaseApi.ModelOption;
 import io.parley.studio.api.KnowledgeBaseApi.Options;
@@ -35,6 +37,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,6 +96,7 @@ public final class KbWizardViewModel implements Page, SourceSink {
     private final ReadOnlyObjectWrapper<Validation> validation = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty nextAllowed = new SimpleBooleanProperty();
     private String draftId;
+    private JsonNode resumed; // the saved settings of a draft being continued, applied once options load
     private boolean left;
 
     public KbWizardViewModel(KnowledgeBaseApi api, BackgroundTasks tasks, Scheduler scheduler,
@@ -125,6 +129,27 @@ public final class KbWizardViewModel implements Page, SourceSink {
                 case REVIEW -> validation.get() != null && validation.get().valid();
             };
         }, busy, step, name, someAdded, uploading, strategy, model, validation);
+    }
+
+    /**
+     * Continues a draft saved earlier: its name, sources and settings come back, and the builder
+     * lands on the sources step.
+     */
+    public void resume(DraftSummary draft) {
+        JsonNode data = draft.data();
+        draftId = draft.id();
+        resumed = data;
+        name.set(data.path("name").asText(""));
+        description.set(data.path("description").asText(""));
+        List<SourceRow> rows = new ArrayList<>();
+        for (JsonNode source : data.path("sources")) {
+            SourceRow row = SourceRow.adding(nextKey(), source.path("type").asText(), source.path("name").asText());
+            rows.add(row.added(source.path("id").asText(), describe(source)));
+        }
+        sources.setAll(rows);
+        chunkSize.set(data.path("chunking_config").path("chunk_size").asInt(chunkSize.get()));
+        chunkOverlap.set(data.path("chunking_config").path("chunk_overlap").asInt(chunkOverlap.get()));
+        step.set(Step.SOURCES);
     }
 
     // ---- moving through the steps
@@ -206,10 +231,15 @@ public final class KbWizardViewModel implements Page, SourceSink {
         busy.set(false);
         strategies.setAll(options.chunkingStrategies());
         models.setAll(options.models());
-        // Setting the defaults fires the listeners, which save and preview once.
-        strategy.set(options.chunkingStrategies().stream().filter(StrategyOption::isDefault).findFirst()
+        // A continued draft keeps its choices; else the defaults. Setting them fires the
+        // listeners, which save and preview once.
+        String savedStrategy = resumed == null ? "" : resumed.path("chunking_config").path("strategy").asText("");
+        String savedModel = resumed == null ? "" : resumed.path("embedding_config").path("model").asText("");
+        strategy.set(options.chunkingStrategies().stream().filter(s -> s.id().equals(savedStrategy)).findFirst()
+                .or(() -> options.chunkingStrategies().stream().filter(StrategyOption::isDefault).findFirst())
                 .orElse(options.chunkingStrategies().get(0)));
-        model.set(options.models().stream().filter(ModelOption::isDefault).findFirst()
+        model.set(options.models().stream().filter(m -> m.id().equals(savedModel)).findFirst()
+                .or(() -> options.models().stream().filter(ModelOption::isDefault).findFirst())
                 .orElse(options.models().get(0)));
     }
 
@@ -304,12 +334,21 @@ public final class KbWizardViewModel implements Page, SourceSink {
     }
 
     private static String describe(Source source) {
-        String kind = switch (source.type()) {
+        return describe(source.type(), source.sizeBytes());
+    }
+
+    private static String describe(JsonNode source) {
+        JsonNode size = source.path("size_bytes");
+        return describe(source.path("type").asText(), size.isNumber() ? size.asLong() : null);
+    }
+
+    private static String describe(String type, Long sizeBytes) {
+        String kind = switch (type) {
             case "file" -> "File";
             case "text" -> "Text";
             default -> "Web site";
         };
-        return source.sizeBytes() == null ? kind : kind + " · " + Sizes.human(source.sizeBytes());
+        return sizeBytes == null || "url".equals(type) ? kind : kind + " · " + Sizes.human(sizeBytes);
     }
 
     // ---- chunking and model

@@ -1,6 +1,7 @@
 package io.parley.studio.kb;
 
 import io.parley.studio.api.KnowledgeBaseApi;
+import io.parley.studio.api.KnowledgeBaseApi.DraftSummary;
 import io.parley.studio.api.KnowledgeBaseApi.KnowledgeBase;
 import io.parley.studio.concurrent.BackgroundTasks;
 import io.parley.studio.concurrent.Scheduler;
@@ -10,7 +11,9 @@ import io.parley.studio.page.Page;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -28,6 +31,7 @@ public final class KnowledgeBaseScreens implements KbNavigation {
     private final Consumer<Page> show;
     // Retrieval-test logs outlive a visit to the page: going back to a knowledge base shows them again.
     private final Map<String, ObservableList<PastQuery>> retrievalLogs = new HashMap<>();
+    private final Map<String, DraftSummary> drafts = new HashMap<>();
 
     public KnowledgeBaseScreens(KnowledgeBaseApi api, BackgroundTasks tasks, Scheduler scheduler,
                                 SectionViewModel section, Consumer<Page> show) {
@@ -36,12 +40,35 @@ public final class KnowledgeBaseScreens implements KbNavigation {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.section = Objects.requireNonNull(section, "section");
         this.show = Objects.requireNonNull(show, "show");
-        section.enable(this::newKnowledgeBase, item -> openKnowledgeBase(item.id()));
+        section.enable(this::newKnowledgeBase, this::open);
     }
 
+    /** Unfinished drafts first (they need the builder), then the knowledge bases. */
     public void refreshList() {
-        tasks.run(api::list, list -> section.show(list.stream().map(KnowledgeBaseScreens::item).toList()),
-                failure -> section.loadFailed("Could not load the knowledge bases: " + Problems.describe(failure)));
+        tasks.run(() -> new Listing(api.drafts(), api.list()), listing -> {
+            drafts.clear();
+            List<HomeItem> items = new ArrayList<>();
+            for (DraftSummary draft : listing.drafts()) {
+                drafts.put(draft.id(), draft);
+                items.add(item(draft));
+            }
+            listing.knowledgeBases().forEach(kb -> items.add(item(kb)));
+            section.show(items);
+        }, failure -> section.loadFailed("Could not load the knowledge bases: " + Problems.describe(failure)));
+    }
+
+    private record Listing(List<DraftSummary> drafts, List<KnowledgeBase> knowledgeBases) {
+    }
+
+    private void open(HomeItem item) {
+        DraftSummary draft = item.draft() ? drafts.get(item.id()) : null;
+        if (draft == null) {
+            openKnowledgeBase(item.id());
+            return;
+        }
+        KbWizardViewModel wizard = new KbWizardViewModel(api, tasks, scheduler, this);
+        wizard.resume(draft);
+        show.accept(wizard);
     }
 
     public void newKnowledgeBase() {
@@ -60,6 +87,14 @@ public final class KnowledgeBaseScreens implements KbNavigation {
         KnowledgeBaseViewModel page = new KnowledgeBaseViewModel(api, tasks, scheduler, this, kbId, log);
         show.accept(page);
         page.open();
+    }
+
+    private static HomeItem item(DraftSummary draft) {
+        String name = draft.data().path("name").asText("");
+        int sources = draft.data().path("sources").size();
+        return new HomeItem(draft.id(), name.isBlank() ? "Untitled knowledge base" : name,
+                "Draft, not created yet · " + sources + (sources == 1 ? " source" : " sources")
+                        + " · click to continue", true);
     }
 
     private static HomeItem item(KnowledgeBase kb) {

@@ -3,7 +3,11 @@ package io.parley.studio.kb;
 import io.parley.studio.api.KnowledgeBaseApi;
 import io.parley.studio.api.ParleyApiClient;
 import io.parley.studio.embedded.EmbeddedServerHandle;
+import io.parley.studio.home.HomeItem;
+import io.parley.studio.home.HomeSection;
+import io.parley.studio.home.SectionViewModel;
 import io.parley.studio.kb.KbWizardViewModel.Step;
+import io.parley.studio.page.Page;
 import io.parley.studio.testsupport.LoopbackSite;
 import io.parley.studio.testsupport.ManualScheduler;
 import io.parley.studio.testsupport.SameThreadTasks;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The knowledge-base view models against the real embedded server (H2, ONNX, Lucene) in a
@@ -171,6 +176,44 @@ class KnowledgeBaseViewModelsTest {
         wizard.cancel();
         assertThat(navigation.listShown).isEqualTo(1);
         assertThat(api.drafts()).hasSize(drafts - 1);
+    }
+
+    @Test
+    void aDraftLeftHalfwayIsListedAndContinuesWhereItStopped() {
+        KbWizardViewModel first = new KbWizardViewModel(api, tasks, scheduler, navigation);
+        first.nameProperty().set("Half done");
+        first.next();
+        first.addText("Returns", "Returns are accepted within thirty days.");
+        first.next();
+        first.strategyProperty().set(first.strategies().stream().filter(s -> s.id().equals("fixed"))
+                .findFirst().orElseThrow());
+        scheduler.advance(KbWizardViewModel.PREVIEW_DELAY);
+        first.leave(); // the builder went elsewhere through the sidebar
+
+        SectionViewModel section = new SectionViewModel(HomeSection.KNOWLEDGE_BASES);
+        List<Page> shown = new ArrayList<>();
+        KnowledgeBaseScreens screens = new KnowledgeBaseScreens(api, tasks, scheduler, section, shown::add);
+        screens.refreshList();
+        HomeItem draft = section.items().stream().filter(i -> i.name().equals("Half done")).findFirst().orElseThrow();
+        assertThat(draft.draft()).isTrue();
+        assertThat(draft.detail()).startsWith("Draft, not created yet · 1 source");
+
+        section.open(draft);
+        KbWizardViewModel resumed = (KbWizardViewModel) shown.get(shown.size() - 1);
+        assertThat(resumed.stepProperty().get()).isEqualTo(Step.SOURCES);
+        assertThat(resumed.nameProperty().get()).isEqualTo("Half done");
+        assertThat(resumed.sources()).extracting(SourceRow::name, SourceRow::state)
+                .containsExactly(tuple("Returns", SourceRow.State.ADDED));
+        resumed.next();
+        assertThat(resumed.strategyProperty().get().id()).as("the saved strategy, not the default").isEqualTo("fixed");
+        resumed.next();
+        resumed.next();
+        resumed.next();
+        KnowledgeBaseViewModel created = (KnowledgeBaseViewModel) shown.get(shown.size() - 1);
+        created.leave();
+        assertThat(api.get(created.kbId()).chunkingConfig().path("strategy").asText()).isEqualTo("fixed");
+        screens.refreshList();
+        assertThat(section.items()).noneMatch(i -> i.draft() && i.name().equals("Half done"));
     }
 
     @Test
