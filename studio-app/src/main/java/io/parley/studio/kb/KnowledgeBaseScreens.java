@@ -9,6 +9,7 @@ import io.parley.studio.home.HomeItem;
 import io.parley.studio.home.SectionViewModel;
 import io.parley.studio.page.Page;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -32,9 +33,12 @@ public final class KnowledgeBaseScreens implements KbNavigation {
     // Retrieval-test logs outlive a visit to the page: going back to a knowledge base shows them again.
     private final Map<String, ObservableList<PastQuery>> retrievalLogs = new HashMap<>();
     private final Map<String, DraftSummary> drafts = new HashMap<>();
+    private final RetrievalLogs logs;
 
+    /** @param logs where retrieval-test logs are kept between runs of the studio */
     public KnowledgeBaseScreens(KnowledgeBaseApi api, BackgroundTasks tasks, Scheduler scheduler,
-                                SectionViewModel section, Consumer<Page> show) {
+                                SectionViewModel section, Consumer<Page> show, RetrievalLogs logs) {
+        this.logs = Objects.requireNonNull(logs, "logs");
         this.api = Objects.requireNonNull(api, "api");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -83,10 +87,22 @@ public final class KnowledgeBaseScreens implements KbNavigation {
 
     @Override
     public void openKnowledgeBase(String kbId) {
-        ObservableList<PastQuery> log = retrievalLogs.computeIfAbsent(kbId, id -> FXCollections.observableArrayList());
+        ObservableList<PastQuery> log = retrievalLogs.computeIfAbsent(kbId, this::loadLog);
         KnowledgeBaseViewModel page = new KnowledgeBaseViewModel(api, tasks, scheduler, this, kbId, log);
         show.accept(page);
         page.open();
+    }
+
+    private ObservableList<PastQuery> loadLog(String kbId) {
+        ObservableList<PastQuery> log = FXCollections.observableArrayList(logs.load(kbId));
+        log.addListener((ListChangeListener<PastQuery>) change -> {
+            List<PastQuery> snapshot = List.copyOf(log);
+            tasks.run(() -> {
+                logs.save(kbId, snapshot);
+                return null;
+            }, done -> { }, failed -> { }); // RetrievalLogs logs its own failures
+        });
+        return log;
     }
 
     private static HomeItem item(DraftSummary draft) {

@@ -27,6 +27,7 @@ import java.util.Locale;
 final class RetrievalTestView extends HBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     RetrievalTestView(RetrievalTestViewModel viewModel) {
         setSpacing(16);
@@ -166,6 +167,12 @@ final class RetrievalTestView extends HBox {
         }
     }
 
+    /** The time for today's queries, the day too for older ones (the log is kept between runs). */
+    private static String when(PastQuery past) {
+        boolean today = past.at().toLocalDate().equals(java.time.LocalDate.now());
+        return (today ? TIME : DAY_AND_TIME).format(past.at());
+    }
+
     private static final class PastQueryCell extends ListCell<PastQuery> {
         private final Label query = new Label();
         private final Label detail = new Label();
@@ -195,7 +202,7 @@ final class RetrievalTestView extends HBox {
             }
             query.setText(past.query());
             detail.setText(String.format(Locale.ROOT, "%s · %s · %d found · best %.2f · %d ms",
-                    TIME.format(past.at()), past.method().label(), past.results(), past.topScore(), past.tookMs()));
+                    when(past), past.method().label(), past.results(), past.topScore(), past.tookMs()));
             setGraphic(box);
         }
     }

@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -110,7 +110,7 @@ public final class RetrievalTestViewModel {
         running.set(false);
         results.setAll(found.results());
         double top = found.results().isEmpty() ? 0 : found.results().get(0).score();
-        log.add(0, new PastQuery(asked, how, k, found.results().size(), top, found.tookMs(), LocalTime.now()));
+        log.add(0, new PastQuery(asked, how, k, found.results().size(), top, found.tookMs(), LocalDateTime.now()));
         String indexing = found.indexing() != null && found.indexing().inProgress()
                 ? "Still processing: these come from " + found.indexing().documentsReady() + " of "
                 + found.indexing().documentsTotal() + " documents. " : "";

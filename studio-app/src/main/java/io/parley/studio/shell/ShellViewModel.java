@@ -9,6 +9,7 @@ import io.parley.studio.concurrent.Scheduler;
 import io.parley.studio.home.HomeSection;
 import io.parley.studio.home.SectionViewModel;
 import io.parley.studio.kb.KnowledgeBaseScreens;
+import io.parley.studio.kb.RetrievalLogs;
 import io.parley.studio.page.Page;
 import io.parley.studio.runtime.LocalServer;
 import io.parley.studio.runtime.ServerLifecycle;
@@ -124,7 +125,8 @@ public final class ShellViewModel {
         }
         client = connection.api();
         knowledgeBases = new KnowledgeBaseScreens(new KnowledgeBaseApi(client), tasks, scheduler,
-                section(HomeSection.KNOWLEDGE_BASES), this::show);
+                section(HomeSection.KNOWLEDGE_BASES), this::show,
+                new RetrievalLogs(server.dataDir().resolve("studio")));
         knowledgeBases.refreshList();
         status.connected(connection.baseUri(), connection.databaseName(), connection.readiness());
         workspace.show(connection.me());

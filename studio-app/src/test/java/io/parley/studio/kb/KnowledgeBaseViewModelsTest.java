@@ -192,7 +192,8 @@ class KnowledgeBaseViewModelsTest {
 
         SectionViewModel section = new SectionViewModel(HomeSection.KNOWLEDGE_BASES);
         List<Page> shown = new ArrayList<>();
-        KnowledgeBaseScreens screens = new KnowledgeBaseScreens(api, tasks, scheduler, section, shown::add);
+        KnowledgeBaseScreens screens = new KnowledgeBaseScreens(api, tasks, scheduler, section, shown::add,
+                new RetrievalLogs(files.resolve("logs")));
         screens.refreshList();
         HomeItem draft = section.items().stream().filter(i -> i.name().equals("Half done")).findFirst().orElseThrow();
         assertThat(draft.draft()).isTrue();
