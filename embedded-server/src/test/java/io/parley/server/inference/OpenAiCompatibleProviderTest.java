@@ -252,6 +252,22 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aListenerThatFailsStopsTheStream() throws Exception {
+        CountDownLatch clientGone = new CountDownLatch(1);
+        server.then(FakeOpenAiServer.endlessStream(clientGone));
+        IllegalStateException gone = new IllegalStateException("browser went away");
+
+        ChatStream stream = provider.stream(QUESTION, delta -> {
+            throw gone;
+        });
+
+        assertThatThrownBy(() -> stream.result().get(5, TimeUnit.SECONDS)).cause().isSameAs(gone);
+        assertThat(clientGone.await(5, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
+        Await.until("stream threads to end", Duration.ofSeconds(5), () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith(OpenAiStream.THREAD_PREFIX) && t.isAlive()));
+    }
+
+    @Test
     void streamThatNeverStartsTimesOut() {
         provider.close();
         provider = provider(Duration.ofMillis(300));
