@@ -5,6 +5,7 @@ import io.parley.server.common.Json;
 import io.parley.server.job.Job;
 import io.parley.server.kb.chunk.ChunkingSettings;
 import io.parley.server.kb.index.SearchQuery;
+import io.parley.server.testing.WordHashEmbedder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class KbIngestionTest {
     @TempDir
     Path dir;
 
-    private final RecordingEmbedder embedder = new RecordingEmbedder();
+    private final WordHashEmbedder embedder = new WordHashEmbedder();
     private IngestionRig rig;
 
     @BeforeEach

@@ -4,6 +4,7 @@ import io.parley.server.kb.chunk.ChunkingSettings;
 import io.parley.server.kb.index.KnowledgeIndex;
 import io.parley.server.kb.index.SearchHit;
 import io.parley.server.kb.index.SearchQuery;
+import io.parley.server.testing.WordHashEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class CorpusIndexerTest {
             assertThat(index.documentChunkCount("long")).isGreaterThan(1);
             assertThat(index.documentChunkCount("d7")).isEqualTo(1);
             // one call per window of 256 chunks (the short documents have one each), then the rest
-            assertThat(embedder.batchSizes).containsExactly(CorpusIndexer.EMBED_WINDOW,
+            assertThat(embedder.callSizes()).containsExactly(CorpusIndexer.EMBED_WINDOW,
                     corpus.chunks() - CorpusIndexer.EMBED_WINDOW);
             assertThat(progress).extracting(p -> p[0]).containsExactly(256, 302);
             assertThat(progress.getLast()).containsExactly(302, 302);

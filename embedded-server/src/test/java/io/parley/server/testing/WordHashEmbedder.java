@@ -1,4 +1,4 @@
-package io.parley.server.kb.eval;
+package io.parley.server.testing;
 
 import io.parley.server.kb.embed.Embedder;
 import io.parley.server.kb.embed.EmbeddingModel;
@@ -6,16 +6,20 @@ import io.parley.server.kb.embed.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
- * A stand-in embedder for plumbing tests: one token per word, and a unit vector that sums one
- * random-ish direction per word, so texts sharing words point alike. Records its batch sizes.
+ * A stand-in embedder for plumbing tests: one token per word, and a unit vector summing one hashed
+ * direction per word, so texts sharing words point alike. It records every {@code embedPassages}
+ * call; {@link #onCall} runs before a call answers, with the call's number (from 1), so a test can
+ * act while a group is being embedded.
  */
-final class WordHashEmbedder implements Embedder {
+public final class WordHashEmbedder implements Embedder {
 
-    private static final EmbeddingModel MODEL = EmbeddingModel.ALL_MINILM_L6_V2_Q; // for its 384 dimensions
+    public static final EmbeddingModel MODEL = EmbeddingModel.ALL_MINILM_L6_V2_Q; // for its 384 dimensions
 
-    final List<Integer> batchSizes = new ArrayList<>();
+    public final List<List<String>> calls = new ArrayList<>();
+    public IntConsumer onCall = call -> { };
 
     @Override
     public EmbeddingModel model() {
@@ -24,7 +28,8 @@ final class WordHashEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedPassages(List<String> texts) {
-        batchSizes.add(texts.size());
+        calls.add(List.copyOf(texts));
+        onCall.accept(calls.size());
         return texts.stream().map(WordHashEmbedder::vector).toList();
     }
 
@@ -41,6 +46,15 @@ final class WordHashEmbedder implements Embedder {
 
     @Override
     public void close() {
+    }
+
+    public List<Integer> callSizes() {
+        return calls.stream().map(List::size).toList();
+    }
+
+    /** How many times a text containing {@code marker} was embedded. */
+    public long embeddedTimes(String marker) {
+        return calls.stream().flatMap(List::stream).filter(t -> t.contains(marker)).count();
     }
 
     private static float[] vector(String text) {
