@@ -52,6 +52,11 @@ public final class ParleyApiClient {
         return baseUri;
     }
 
+    /** The token this client signs in with; the live preview hands it to the widget it loads. */
+    Optional<String> bearerToken() {
+        return bearerToken;
+    }
+
     /** {@code GET /api/v1/auth/me}: the signed-in user and their default workspace. */
     public CurrentUser me() {
         return get("/api/v1/auth/me", CurrentUser.class, Set.of(200));
@@ -79,6 +84,12 @@ public final class ParleyApiClient {
     <T> T patch(String path, Object body, Class<T> type) {
         return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json")
                 .method("PATCH", jsonBody(body)), Set.of(200)), type);
+    }
+
+    /** {@code PUT path} with a JSON body, answered with 200. */
+    <T> T put(String path, Object body, Class<T> type) {
+        return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json")
+                .PUT(jsonBody(body)), Set.of(200)), type);
     }
 
     /** {@code DELETE path}, answered with 200 or 204. */
