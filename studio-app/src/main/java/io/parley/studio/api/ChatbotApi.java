@@ -78,10 +78,13 @@ public final class ChatbotApi {
         String html = """
                 <!DOCTYPE html>
                 <html><head><meta charset="utf-8"><title>Preview</title>
-                <style>html,body{margin:0;height:100%%;background:#f6f7fb;font-family:sans-serif}</style>
+                <style>html,body{margin:0;height:100%%;background:#f6f7fb;font-family:sans-serif}
+                .parley-preview-note{margin:24px;color:#6b7280;font-size:13px;line-height:1.5}</style>
                 </head><body>
                 <script src="%s/widget.js" data-preview-draft="%s" data-token="%s" data-open="true" \
-                data-embedded="true"></script>
+                data-embedded="true" onerror="document.body.insertAdjacentHTML('beforeend', \
+                '<p class=parley-preview-note>The chat window could not be loaded from the local server.</p>')">\
+                </script>
                 </body></html>
                 """.formatted(base, attribute(draftId), attribute(token));
         return new PreviewPage(URI.create(base + "/health/live"), html);

@@ -21,7 +21,7 @@ public enum HomeSection {
             "A chatbot is an assistant with a name, a personality and instructions. Connect it to a "
                     + "knowledge base so it answers from your own documents, then try it out right here before "
                     + "you share it.",
-            "New chatbot", false),
+            "New chatbot", true),
     CHATFLOWS(
             "Chatflows",
             "Conversations designed step by step.",

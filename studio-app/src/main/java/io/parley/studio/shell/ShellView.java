@@ -1,5 +1,9 @@
 package io.parley.studio.shell;
 
+import io.parley.studio.chatbot.ChatbotBuilderView;
+import io.parley.studio.chatbot.ChatbotBuilderViewModel;
+import io.parley.studio.chatbot.ChatbotPageView;
+import io.parley.studio.chatbot.ChatbotPageViewModel;
 import io.parley.studio.home.SectionView;
 import io.parley.studio.home.SectionViewModel;
 import io.parley.studio.kb.KbWizardView;
@@ -49,6 +53,8 @@ public final class ShellView extends BorderPane {
             case SectionViewModel section -> sectionViews.get(section);
             case KbWizardViewModel wizard -> new KbWizardView(wizard);
             case KnowledgeBaseViewModel kb -> new KnowledgeBaseView(kb);
+            case ChatbotBuilderViewModel builder -> new ChatbotBuilderView(builder);
+            case ChatbotPageViewModel bot -> new ChatbotPageView(bot);
             default -> throw new IllegalArgumentException("no view for " + page);
         };
         content.getChildren().setAll(view);

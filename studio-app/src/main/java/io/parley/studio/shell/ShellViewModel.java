@@ -1,10 +1,14 @@
 package io.parley.studio.shell;
 
+import io.parley.studio.api.ChatbotApi;
 import io.parley.studio.api.CurrentUser;
 import io.parley.studio.api.KnowledgeBaseApi;
 import io.parley.studio.api.ParleyApiClient;
 import io.parley.studio.api.Readiness;
 import io.parley.studio.concurrent.BackgroundTasks;
+import io.parley.studio.chatbot.ChatbotBuilderViewModel;
+import io.parley.studio.chatbot.ChatbotPageViewModel;
+import io.parley.studio.chatbot.ChatbotScreens;
 import io.parley.studio.concurrent.Scheduler;
 import io.parley.studio.home.HomeSection;
 import io.parley.studio.home.SectionViewModel;
@@ -19,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +46,7 @@ public final class ShellViewModel {
     private final Scheduler scheduler;
     private ParleyApiClient client;
     private KnowledgeBaseScreens knowledgeBases;
+    private ChatbotScreens chatbots;
     private boolean shutDown;
 
     public ShellViewModel(ServerLifecycle server, BackgroundTasks tasks, Scheduler scheduler) {
@@ -85,6 +91,9 @@ public final class ShellViewModel {
         if (section == HomeSection.KNOWLEDGE_BASES && knowledgeBases != null) {
             knowledgeBases.refreshList();
         }
+        if (section == HomeSection.CHATBOTS && chatbots != null) {
+            chatbots.refreshList();
+        }
     }
 
     /** Shows a page in the content area; the sidebar marks the section it belongs to. */
@@ -96,8 +105,10 @@ public final class ShellViewModel {
         currentPage.set(page);
         if (page instanceof SectionViewModel section) {
             selectedSection.set(section);
+        } else if (page instanceof ChatbotBuilderViewModel || page instanceof ChatbotPageViewModel) {
+            selectedSection.set(section(HomeSection.CHATBOTS));
         } else {
-            selectedSection.set(section(HomeSection.KNOWLEDGE_BASES)); // the only feature with pages so far
+            selectedSection.set(section(HomeSection.KNOWLEDGE_BASES));
         }
     }
 
@@ -128,6 +139,9 @@ public final class ShellViewModel {
                 section(HomeSection.KNOWLEDGE_BASES), this::show,
                 new RetrievalLogs(server.dataDir().resolve("studio")));
         knowledgeBases.refreshList();
+        chatbots = new ChatbotScreens(new ChatbotApi(client), new KnowledgeBaseApi(client), tasks, scheduler,
+                Clock.systemDefaultZone(), section(HomeSection.CHATBOTS), this::show);
+        chatbots.refreshList();
         status.connected(connection.baseUri(), connection.databaseName(), connection.readiness());
         workspace.show(connection.me());
     }
@@ -172,6 +186,11 @@ public final class ShellViewModel {
     /** The knowledge-base screens, once connected. */
     public Optional<KnowledgeBaseScreens> knowledgeBases() {
         return Optional.ofNullable(knowledgeBases);
+    }
+
+    /** The chatbot screens, once connected. */
+    public Optional<ChatbotScreens> chatbots() {
+        return Optional.ofNullable(chatbots);
     }
 
     public SectionViewModel getSelectedSection() {

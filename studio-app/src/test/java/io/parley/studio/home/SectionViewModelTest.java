@@ -8,13 +8,13 @@ class SectionViewModelTest {
 
     @Test
     void startsEmptyWithCreatingSwitchedOffForAnHonestReason() {
-        var section = new SectionViewModel(HomeSection.CHATBOTS);
+        var section = new SectionViewModel(HomeSection.CHATFLOWS);
 
         assertThat(section.items()).isEmpty();
         assertThat(section.emptyProperty().get()).isTrue();
         assertThat(section.isCreateAvailable()).isFalse();
         assertThat(section.createUnavailableReason())
-                .isEqualTo("Creating chatbots arrives in a coming version of Parley Studio.");
+                .isEqualTo("Creating chatflows arrives in a coming version of Parley Studio.");
         section.create(); // does nothing, and does not fail
     }
 

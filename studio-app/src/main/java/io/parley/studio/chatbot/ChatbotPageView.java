@@ -1,0 +1,66 @@
+package io.parley.studio.chatbot;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** A deployed chatbot's page: name, state, embed code, Edit and Delete. */
+public final class ChatbotPageView extends VBox {
+
+    public ChatbotPageView(ChatbotPageViewModel viewModel) {
+        super(14);
+        setId("chatbot-page");
+        getStyleClass().add("section");
+        Label title = new Label();
+        title.setId("chatbot-title");
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(viewModel.nameProperty());
+        Label facts = new Label();
+        facts.setId("chatbot-facts");
+        facts.getStyleClass().add("section-subtitle");
+        facts.textProperty().bind(viewModel.factsProperty());
+        Button back = new Button("All chatbots");
+        back.setId("chatbot-back");
+        back.getStyleClass().add("link-button");
+        back.setOnAction(event -> viewModel.back());
+        Button edit = new Button("Edit");
+        edit.setId("chatbot-edit");
+        edit.getStyleClass().add("primary-button");
+        edit.setOnAction(event -> viewModel.edit());
+        Button delete = new Button("Delete");
+        delete.setId("chatbot-delete");
+        delete.getStyleClass().add("danger-button");
+        delete.setOnAction(event -> viewModel.delete());
+        delete.disableProperty().bind(viewModel.busyProperty());
+        HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete, edit);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea embed = new TextArea();
+        embed.setId("chatbot-embed-code");
+        embed.setEditable(false);
+        embed.setWrapText(true);
+        embed.setPrefRowCount(3);
+        embed.getStyleClass().add("code");
+        embed.textProperty().bind(viewModel.embedCodeProperty());
+        Button copy = new Button("Copy");
+        copy.getStyleClass().add("secondary-button");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(viewModel.embedCodeProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        VBox website = Ui.card(Ui.heading("On your website", "Paste this into your website's HTML, just before "
+                + "</body>. Edit the chatbot to change where it may appear."), embed, copy);
+        Ui.showWhen(website, viewModel.embedCodeProperty().isNotEmpty());
+        Label problem = Ui.problemLabel("chatbot-problem");
+        problem.textProperty().bind(viewModel.problemProperty());
+        website.setMaxWidth(720);
+        getChildren().addAll(header, problem, website);
+    }
+}
