@@ -34,6 +34,7 @@ public final class FakeParleyHttpServer implements AutoCloseable {
     private final HttpServer http;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> lastAuthorization = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> bodies = new ConcurrentHashMap<>();
 
     private FakeParleyHttpServer(HttpServer http) {
         this.http = http;
@@ -66,8 +67,16 @@ public final class FakeParleyHttpServer implements AutoCloseable {
         return lastAuthorization.get(path);
     }
 
+    /** The bodies of the requests to {@code path} so far, as "METHOD body", oldest first. */
+    public java.util.List<String> requestsTo(String path) {
+        return java.util.List.copyOf(bodies.getOrDefault(path, java.util.List.of()));
+    }
+
     private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        bodies.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(exchange.getRequestMethod() + " " + sent);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             lastAuthorization.put(path, authorization);
