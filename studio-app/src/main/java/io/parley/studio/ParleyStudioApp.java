@@ -71,6 +71,11 @@ public final class ParleyStudioApp extends Application {
         shell.start();
     }
 
+    /** The shell, for window tests that prepare data through the same API client. */
+    ShellViewModel shell() {
+        return shell;
+    }
+
     @Override
     public void stop() {
         if (shell != null) {
