@@ -78,7 +78,7 @@ public final class ChatbotApi {
         String html = """
                 <!DOCTYPE html>
                 <html><head><meta charset="utf-8"><title>Preview</title>
-                <style>html,body{margin:0;height:100%%;background:#f6f7fb;font-family:sans-serif}
+                <style>html,body{margin:0;height:100%%;overflow:hidden;background:#f6f7fb;font-family:sans-serif}
                 .parley-preview-note{margin:24px;color:#6b7280;font-size:13px;line-height:1.5}</style>
                 </head><body>
                 <script src="%s/widget.js" data-preview-draft="%s" data-token="%s" data-open="true" \

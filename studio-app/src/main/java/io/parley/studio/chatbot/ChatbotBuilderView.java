@@ -139,6 +139,7 @@ public final class ChatbotBuilderView extends VBox {
         next.getStyleClass().add("primary-button");
         next.setOnAction(event -> viewModel.next());
         next.visibleProperty().bind(viewModel.stepProperty().isNotEqualTo(Step.DEPLOY));
+        next.managedProperty().bind(next.visibleProperty());
         HBox footer = new HBox(10, Ui.spacer(), back, next);
         footer.getStyleClass().add("wizard-footer");
         footer.setAlignment(Pos.CENTER_RIGHT);

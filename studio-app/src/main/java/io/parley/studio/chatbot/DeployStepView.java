@@ -65,7 +65,8 @@ final class DeployStepView extends VBox {
             errors.getChildren().setAll(lines(result == null ? List.of() : DeployStepViewModel.lines(result.errors()),
                     "review-error", "validation-error"));
             warnings.getChildren().setAll(lines(result == null ? List.of()
-                    : DeployStepViewModel.lines(result.warnings()), "review-warning", "validation-warning"));
+                    : DeployStepViewModel.lines(result.warnings()).stream().map(w -> "Suggestion: " + w).toList(),
+                    "review-warning", "validation-warning"));
             verdict.setText(result == null ? "" : result.valid()
                     ? (result.warnings() == null || result.warnings().isEmpty() ? "Ready to deploy."
                     : "Ready to deploy. Worth a look first:")

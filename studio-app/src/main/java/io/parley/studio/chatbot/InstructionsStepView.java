@@ -32,6 +32,11 @@ final class InstructionsStepView extends VBox {
         RadioButton workspace = new RadioButton("Workspace default");
         workspace.setId("model-default");
         workspace.setToggleGroup(group);
+        Label current = Ui.hint("");
+        current.setId("workspace-default");
+        current.textProperty().bind(viewModel.workspaceDefaultProperty());
+        current.getStyleClass().add("indent");
+        Ui.showWhen(current, viewModel.workspaceDefaultProperty().isNotEmpty());
         RadioButton custom = new RadioButton("Choose a model for this chatbot");
         custom.setId("model-custom");
         custom.setToggleGroup(group);
@@ -72,10 +77,12 @@ final class InstructionsStepView extends VBox {
             String feel = t < 0.3 ? "precise" : t < 0.75 ? "balanced" : "creative";
             return String.format("%.1f · %s", t, feel);
         }, viewModel.temperatureProperty()));
+        temperatureValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox temperatureRow = new HBox(10, temperature, temperatureValue);
         temperatureRow.setAlignment(Pos.CENTER_LEFT);
-        HBox tuning = new HBox(24, Ui.field("Temperature", temperatureRow), Ui.field("Longest answer (tokens)",
-                Ui.intSpinner("max-tokens", 64, 32000, 64, viewModel.maxTokensProperty().asObject())));
+        VBox tuning = new VBox(12, Ui.field("Temperature: how freely it words its answers", temperatureRow),
+                Ui.field("Longest answer (in tokens, about ¾ of a word each)",
+                        Ui.intSpinner("max-tokens", 64, 32000, 64, viewModel.maxTokensProperty().asObject())));
 
         Button test = new Button("Test connection");
         test.setId("test-connection");
@@ -93,7 +100,7 @@ final class InstructionsStepView extends VBox {
         testRow.setAlignment(Pos.CENTER_LEFT);
         return Ui.card(Ui.heading("Model", "The model writes the answers. The workspace default is set once "
                 + "for all chatbots; choose one here only if this chatbot needs another."),
-                new VBox(8, workspace, custom), customBox, tuning, testRow);
+                new VBox(8, workspace, current, custom), customBox, tuning, testRow);
     }
 
     private static VBox promptCard(InstructionsStepViewModel viewModel, Supplier<java.util.List<String>> variables) {

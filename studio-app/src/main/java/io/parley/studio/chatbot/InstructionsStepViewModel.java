@@ -70,6 +70,7 @@ public final class InstructionsStepViewModel extends DraftStep {
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper workspaceDefault = new ReadOnlyStringWrapper("");
 
     InstructionsStepViewModel(DraftAutoSave autoSave, ChatbotApi api, BackgroundTasks tasks) {
         super(autoSave);
@@ -122,6 +123,24 @@ public final class InstructionsStepViewModel extends DraftStep {
     private String model() {
         return modelChoice.get() == ModelChoice.CUSTOM && providerType.get() == ProviderType.OPENAI_COMPATIBLE
                 ? blankToNull(modelName.get()) : null;
+    }
+
+    /** Finds out what the workspace default is, to say so next to the choice. */
+    void loadWorkspaceDefault() {
+        tasks.run(api::defaultModel, settings -> workspaceDefault.set(describeDefault(settings)),
+                failure -> workspaceDefault.set("")); // an older server without model settings: say nothing
+    }
+
+    static String describeDefault(JsonNode settings) {
+        JsonNode provider = settings.path("provider");
+        String type = provider.isObject() ? provider.path("type").asText("") : settings.path("type").asText("");
+        String model = text(settings.path("model"), "");
+        if (type.isEmpty() || "offline".equals(type)) {
+            return "Currently: offline answers quoted from your documents.";
+        }
+        String where = text(provider.path("base_url"), text(settings.path("base_url"), ""));
+        return "Currently: " + (model.isEmpty() ? "the server's own model" : model)
+                + (where.isEmpty() ? "" : " at " + where) + ".";
     }
 
     /** Tries the chosen model with one short request and says in plain words how it went. */
@@ -221,6 +240,10 @@ public final class InstructionsStepViewModel extends DraftStep {
 
     public ReadOnlyBooleanProperty testOkProperty() {
         return testOk.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspaceDefaultProperty() {
+        return workspaceDefault.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty testingProperty() {

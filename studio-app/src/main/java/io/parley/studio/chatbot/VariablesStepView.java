@@ -47,26 +47,29 @@ final class VariablesStepView extends VBox {
 
     private void rebuild() {
         table.getChildren().clear();
-        String[] headings = {"Name", "Type", "Required", "Default", "Ask before chat", ""};
+        String[] headings = {"Name", "Type", "Required", "Default", "Ask first", ""};
         for (int c = 0; c < headings.length; c++) {
-            table.add(Ui.fieldLabel(headings[c]), c, 0);
+            javafx.scene.control.Label heading = Ui.fieldLabel(headings[c]);
+            heading.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            table.add(heading, c, 0);
         }
         int r = 1;
         for (VariableRow row : viewModel.variables()) {
             int index = r - 1;
             TextField name = new TextField();
             name.setId("variable-name-" + index);
-            name.setPrefColumnCount(12);
+            name.setPrefColumnCount(8);
             name.textProperty().bindBidirectional(row.nameProperty());
             ComboBox<VariableRow.Type> type = new ComboBox<>(FXCollections.observableArrayList(VariableRow.Type.values()));
             type.setId("variable-type-" + index);
             type.valueProperty().bindBidirectional(row.typeProperty());
+            type.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             CheckBox required = new CheckBox();
             required.setId("variable-required-" + index);
             required.selectedProperty().bindBidirectional(row.requiredProperty());
             TextField fallback = new TextField();
             fallback.setId("variable-default-" + index);
-            fallback.setPrefColumnCount(10);
+            fallback.setPrefColumnCount(6);
             fallback.setPromptText("none");
             fallback.textProperty().bindBidirectional(row.defaultValueProperty());
             CheckBox ask = new CheckBox();
@@ -74,6 +77,7 @@ final class VariablesStepView extends VBox {
             ask.selectedProperty().bindBidirectional(row.askBeforeChatProperty());
             Button remove = new Button("Remove");
             remove.getStyleClass().add("link-button");
+            remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             remove.setOnAction(event -> viewModel.remove(row));
             Node[] cells = {name, type, required, fallback, ask, remove};
             for (int c = 0; c < cells.length; c++) {
