@@ -25,7 +25,7 @@ import java.util.Map;
 public final class CustomizeStepViewModel extends DraftStep {
 
     public enum Theme {
-        LIGHT("light", "Light"), DARK("dark", "Dark");
+        LIGHT("light", "Light"), DARK("dark", "Dark"), AUTO("auto", "Like the visitor's device");
 
         private final String value;
         private final String label;
@@ -47,8 +47,8 @@ public final class CustomizeStepViewModel extends DraftStep {
 
     /** When the contact form shows. */
     public enum LeadTiming {
-        BEFORE_CHAT("before_chat", "Before the chat starts"), DURING_CHAT("during_chat", "After the first answer"),
-        AFTER_CHAT("after_chat", "When the chat ends");
+        BEFORE_CHAT("before_chat", "Before the chat starts"),
+        AFTER_FIRST_MESSAGE("after_first_message", "After their first question");
 
         private final String value;
         private final String label;
@@ -139,7 +139,9 @@ public final class CustomizeStepViewModel extends DraftStep {
     @Override
     void fill(JsonNode data) {
         JsonNode look = data.path("appearance");
-        theme.set("dark".equals(look.path("theme").asText()) ? Theme.DARK : Theme.LIGHT);
+        String savedTheme = look.path("theme").asText("light");
+        theme.set(java.util.Arrays.stream(Theme.values()).filter(t -> t.value().equals(savedTheme)).findFirst()
+                .orElse(Theme.LIGHT));
         primaryColor.set(text(look.path("primary_color"), "#4F46E5"));
         avatarUrl.set(text(look.path("avatar_url"), ""));
         welcomeMessage.set(text(look.path("welcome_message"), ""));
