@@ -190,7 +190,28 @@ class ChatbotBuilderWindowTest {
     }
 
     private FxRobotInterface click(String query) {
-        return robot.clickOn(node(query));
+        Node target = node(query);
+        reveal(target);
+        return robot.clickOn(target);
+    }
+
+    /** Scrolls the step area so {@code target} is on screen, as the builder would with the wheel. */
+    private void reveal(Node target) {
+        robot.interact(() -> {
+            for (Node up = target.getParent(); up != null; up = up.getParent()) {
+                if (up instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                    Node content = scroll.getContent();
+                    javafx.geometry.Bounds at = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+                    double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                    double top = scroll.getVvalue() * Math.max(0, hidden);
+                    if (hidden > 0 && (at.getMinY() < top || at.getMaxY() > top + scroll.getViewportBounds().getHeight())) {
+                        scroll.setVvalue(Math.min(1, Math.max(0, (at.getMinY() - 20) / hidden)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Node node(String query) {

@@ -48,14 +48,21 @@ public final class ChatbotBuilderView extends VBox {
         scroll.getStyleClass().add("builder-scroll");
         showStep(viewModel.stepProperty().get());
         viewModel.stepProperty().addListener((obs, was, is) -> showStep(is));
+        // The result of deploying appears below the fold: bring it into view.
+        viewModel.deploy().deployedProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                body.layout();
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
         VBox middle = new VBox(12, scroll, footer());
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(middle, Priority.ALWAYS);
-        middle.setMinWidth(380);
+        middle.setMinWidth(360);
 
         PreviewPane preview = new PreviewPane(viewModel);
-        preview.setPrefWidth(360);
-        preview.setMinWidth(300);
+        preview.setPrefWidth(340);
+        preview.setMinWidth(280);
         HBox main = new HBox(18, steps(), middle, preview);
         VBox.setVgrow(main, Priority.ALWAYS);
 
@@ -123,8 +130,8 @@ public final class ChatbotBuilderView extends VBox {
             complete.addListener((obs, was, is) -> mark2.run());
             steps.getChildren().add(item);
         }
-        steps.setMinWidth(160);
-        steps.setPrefWidth(170);
+        steps.setMinWidth(140);
+        steps.setPrefWidth(150);
         return steps;
     }
 
