@@ -150,9 +150,15 @@ class ChatbotBuilderWindowTest {
         waitFor(20, () -> text("#chatbot-title").equals("Café helper"));
         waitFor(20, () -> ((TextArea) node("#chatbot-embed-code")).getText().contains("widget.js"));
         Screenshots.save(robot, stage, "chatbot-8-page");
-        click("#chatbot-back");
-        waitFor(20, () -> robot.lookup("#list-chatbots").tryQuery().isPresent());
-        Screenshots.save(robot, stage, "chatbot-9-list");
+
+        // Editing the live chatbot opens the builder on a draft of it; leaving keeps that draft listed.
+        click("#chatbot-edit");
+        waitFor(20, () -> text("#builder-title").equals("Café helper") && !text("#builder-editing").isEmpty());
+        Screenshots.save(robot, stage, "chatbot-9-editing");
+        click("#builder-close");
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) node("#list-chatbots");
+        waitFor(20, () -> list.getItems().size() == 2);
+        Screenshots.save(robot, stage, "chatbot-10-list");
     }
 
     /**

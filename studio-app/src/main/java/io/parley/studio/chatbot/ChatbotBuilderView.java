@@ -68,7 +68,11 @@ public final class ChatbotBuilderView extends VBox {
 
         Label problem = Ui.problemLabel("builder-problem");
         problem.textProperty().bind(viewModel.problemProperty());
-        getChildren().addAll(header(), problem, main);
+        Label editing = Ui.hint("");
+        editing.setId("builder-editing");
+        editing.textProperty().bind(viewModel.editingProperty());
+        Ui.showWhen(editing, viewModel.editingProperty().isNotEmpty());
+        getChildren().addAll(header(), editing, problem, main);
     }
 
     private void showStep(Step step) {
@@ -117,6 +121,7 @@ public final class ChatbotBuilderView extends VBox {
             item.setId("builder-step-" + step.name().toLowerCase(java.util.Locale.ROOT));
             item.getStyleClass().add("builder-step");
             item.setMaxWidth(Double.MAX_VALUE);
+            item.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             item.setAlignment(Pos.CENTER_LEFT);
             item.setGraphicTextGap(10);
             item.setOnAction(event -> viewModel.go(step));
@@ -130,8 +135,7 @@ public final class ChatbotBuilderView extends VBox {
             complete.addListener((obs, was, is) -> mark2.run());
             steps.getChildren().add(item);
         }
-        steps.setMinWidth(140);
-        steps.setPrefWidth(150);
+        steps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return steps;
     }
 

@@ -72,6 +72,7 @@ public final class ChatbotBuilderViewModel implements Page {
     private final ReadOnlyIntegerWrapper previewRevision = new ReadOnlyIntegerWrapper(0);
     private final Debouncer previewChanged;
     private String draftId;
+    private final ReadOnlyStringWrapper editing = new ReadOnlyStringWrapper("");
     private String editingChatbotId;
 
     public ChatbotBuilderViewModel(ChatbotApi api, KnowledgeBaseApi knowledgeBases, BackgroundTasks tasks,
@@ -130,6 +131,10 @@ public final class ChatbotBuilderViewModel implements Page {
     private void loaded(ChatbotApi.Draft draft) {
         draftId = draft.id();
         JsonNode data = draft.data();
+        if (data.hasNonNull("chatbot_id")) {
+            editingChatbotId = data.get("chatbot_id").asText();
+            editing.set("Changing the live chatbot: it keeps working as it is until you deploy these changes.");
+        }
         basic.load(data);
         knowledge.load(data);
         instructions.load(data);
@@ -222,6 +227,11 @@ public final class ChatbotBuilderViewModel implements Page {
     /** The live chatbot this draft will replace, if any. */
     public String editingChatbotId() {
         return editingChatbotId;
+    }
+
+    /** Says so when this draft changes a live chatbot; empty for a new one. */
+    public ReadOnlyStringProperty editingProperty() {
+        return editing.getReadOnlyProperty();
     }
 
     public BooleanExpression completeProperty(Step which) {

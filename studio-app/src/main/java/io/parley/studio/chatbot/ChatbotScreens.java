@@ -99,8 +99,10 @@ public final class ChatbotScreens implements ChatbotNavigation {
 
     private static HomeItem item(Draft draft) {
         String name = draft.data() == null ? "" : draft.data().path("name").asText("");
+        boolean edit = draft.data() != null && draft.data().hasNonNull("chatbot_id");
         return new HomeItem(draft.id(), name.isBlank() ? "Untitled chatbot" : name,
-                "Draft, not deployed yet · click to continue", true);
+                (edit ? "Changes to the live chatbot, not deployed yet" : "Draft, not deployed yet")
+                        + " · click to continue", true);
     }
 
     private static HomeItem item(ChatbotSummary bot) {

@@ -110,13 +110,17 @@ final class CustomizeStepView extends VBox {
         CheckBox followUps = check("feature-follow-ups", "Suggest follow-up questions", viewModel.followUpsProperty());
         CheckBox feedback = check("feature-feedback", "Let people rate answers (thumbs up or down)",
                 viewModel.feedbackProperty());
-        CheckBox limited = check("feature-rate-limit", "Limit messages per hour", viewModel.rateLimitedProperty());
-        HBox limit = new HBox(10, limited, Ui.intSpinner("rate-limit", 1, 10000, 10, viewModel.perHourProperty().asObject()),
-                new Label("messages an hour, for the whole chatbot"));
+        CheckBox limited = check("feature-rate-limit", "Limit how many messages it answers",
+                viewModel.rateLimitedProperty());
+        Label perHour = new Label("messages an hour, for all visitors together");
+        perHour.setWrapText(true);
+        HBox limit = new HBox(10, Ui.intSpinner("rate-limit", 1, 1_000_000, 10, viewModel.perHourProperty().asObject()),
+                perHour);
         limit.setAlignment(Pos.CENTER_LEFT);
-        limit.getChildren().get(1).disableProperty().bind(viewModel.rateLimitedProperty().not());
+        limit.getStyleClass().add("indent");
+        limit.disableProperty().bind(viewModel.rateLimitedProperty().not());
         return Ui.card(Ui.heading("Extras", "What the chat window offers besides answers."),
-                citations, followUps, feedback, limit);
+                citations, followUps, feedback, limited, limit);
     }
 
     private static VBox leadCard(CustomizeStepViewModel viewModel) {
@@ -124,14 +128,18 @@ final class CustomizeStepView extends VBox {
         ComboBox<LeadTiming> timing = new ComboBox<>(FXCollections.observableArrayList(LeadTiming.values()));
         timing.setId("lead-timing");
         timing.valueProperty().bindBidirectional(viewModel.leadTimingProperty());
-        HBox fields = new HBox(16);
+        javafx.scene.layout.GridPane fields = new javafx.scene.layout.GridPane();
+        fields.setHgap(12);
+        fields.setVgap(8);
+        int row = 0;
         for (String field : CustomizeStepViewModel.LEAD_FIELDS) {
             ComboBox<Ask> ask = new ComboBox<>(FXCollections.observableArrayList(Ask.values()));
             ask.setId("lead-" + field);
+            ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             ask.valueProperty().bindBidirectional(viewModel.askProperty(field));
-            fields.getChildren().add(Ui.field(field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1), ask));
+            fields.addRow(row++, new Label(field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1)), ask);
         }
-        VBox details = new VBox(10, Ui.field("When", timing), fields);
+        VBox details = new VBox(10, Ui.field("When", timing), Ui.field("What to ask for", fields));
         details.getStyleClass().add("indent");
         details.disableProperty().bind(Bindings.not(viewModel.leadCaptureProperty()));
         return Ui.card(Ui.heading("Contact details", "Collect an email address or phone number so you can "

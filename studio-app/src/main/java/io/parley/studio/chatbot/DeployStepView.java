@@ -79,7 +79,9 @@ final class DeployStepView extends VBox {
         check.getStyleClass().add("secondary-button");
         check.disableProperty().bind(viewModel.busyProperty().or(viewModel.deployedProperty().isNotNull()));
         check.setOnAction(event -> viewModel.validate());
-        Button deploy = new Button("Deploy");
+        Button deploy = new Button();
+        deploy.textProperty().bind(Bindings.when(viewModel.deployedProperty().isNull()).then("Deploy")
+                .otherwise("Deployed"));
         deploy.setId("deploy");
         deploy.getStyleClass().add("primary-button");
         deploy.disableProperty().bind(viewModel.deployAllowedProperty().not());
@@ -123,15 +125,17 @@ final class DeployStepView extends VBox {
         });
         VBox embedBox = new VBox(8, Ui.hint("Paste this into your website's HTML, just before </body>:"), embed, copy);
         Ui.showWhen(embedBox, viewModel.embedCodeProperty().isNotEmpty());
-        Label apiKey = new Label();
-        apiKey.setId("api-key");
-        apiKey.setWrapText(true);
-        apiKey.textProperty().bind(Bindings.createStringBinding(() -> {
+        javafx.scene.control.TextField key = new javafx.scene.control.TextField();
+        key.setId("api-key");
+        key.setEditable(false);
+        key.getStyleClass().add("code");
+        key.textProperty().bind(Bindings.createStringBinding(() -> {
             Deployed deployed = viewModel.deployedProperty().get();
-            return deployed == null || deployed.apiKey() == null ? ""
-                    : "Secret key for the API (shown only now, keep it safe): " + deployed.apiKey();
+            return deployed == null || deployed.apiKey() == null ? "" : deployed.apiKey();
         }, viewModel.deployedProperty()));
-        Ui.showWhen(apiKey, apiKey.textProperty().isNotEmpty());
+        VBox apiKey = new VBox(6, Ui.hint("Secret key for the API: shown only this once, so keep it somewhere safe."),
+                key);
+        Ui.showWhen(apiKey, key.textProperty().isNotEmpty());
         Hyperlink open = new Hyperlink("Open deployed bot");
         open.setId("open-deployed");
         open.setOnAction(event -> openDeployedBot.run());

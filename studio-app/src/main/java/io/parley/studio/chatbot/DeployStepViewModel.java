@@ -167,10 +167,13 @@ public final class DeployStepViewModel extends DraftStep {
     }
 
     private static String describe(String name, Channel channel) {
+        if ("api".equals(name)) {
+            return "API: ready for your own programs, with the secret key below";
+        }
         String label = "website".equals(name) ? "Website" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
         String status = channel.status() == null ? "" : channel.status();
         String state = switch (status) {
-            case "active", "live", "deployed", "ready" -> "live";
+            case "active", "live", "deployed", "ready", "success", "ok" -> "live";
             case "" -> "set up";
             default -> status.replace('_', ' ');
         };

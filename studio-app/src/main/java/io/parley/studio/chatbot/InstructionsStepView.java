@@ -96,8 +96,9 @@ final class InstructionsStepView extends VBox {
         result.textProperty().bind(viewModel.testResultProperty());
         viewModel.testOkProperty().addListener((obs, was, is) ->
                 result.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), is));
-        HBox testRow = new HBox(12, test, result);
-        testRow.setAlignment(Pos.CENTER_LEFT);
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Ui.showWhen(result, viewModel.testResultProperty().isNotEmpty());
+        VBox testRow = new VBox(8, test, result);
         return Ui.card(Ui.heading("Model", "The model writes the answers. The workspace default is set once "
                 + "for all chatbots; choose one here only if this chatbot needs another."),
                 new VBox(8, workspace, current, custom), customBox, tuning, testRow);

@@ -67,7 +67,7 @@ final class KnowledgeStepView extends VBox {
         ComboBox<SearchMethod> method = new ComboBox<>(FXCollections.observableArrayList(SearchMethod.values()));
         method.setId("kb-method-" + choice.kbId());
         method.valueProperty().bindBidirectional(choice.methodProperty());
-        HBox settings = new HBox(16, Ui.field("Passages per answer",
+        VBox settings = new VBox(10, Ui.field("How many passages it reads per answer",
                 Ui.intSpinner("kb-topk-" + choice.kbId(), 1, 20, 1, choice.topKProperty().asObject())),
                 Ui.field("Search by", method));
         settings.getStyleClass().add("indent");
