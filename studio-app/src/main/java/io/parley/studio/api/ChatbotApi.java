@@ -70,15 +70,18 @@ public final class ChatbotApi {
 
     /**
      * The page the live preview shows: the real widget from this server, answering as the draft.
-     * The page must be shown at {@link PreviewPage#origin()} so the widget's calls are same-origin.
+     * {@link PreviewPage#url()} is the server's own preview page, with the draft and the token in
+     * the fragment (never sent to a server or logged); {@link PreviewPage#html()} is the same page
+     * for a server without it, to be written into a document of the server's origin.
      */
     public PreviewPage previewPage(String draftId) {
         String base = stripSlash(client.baseUri().toString());
         String token = client.bearerToken().orElse("");
+        URI url = URI.create(base + "/widget-preview.html#draft=" + encode(draftId) + "&token=" + encode(token));
         String html = """
                 <!DOCTYPE html>
                 <html><head><meta charset="utf-8"><title>Preview</title>
-                <style>html,body{margin:0;height:100%%;overflow:hidden;background:#f6f7fb;font-family:sans-serif}
+                <style>html,body{margin:0;height:100%%;overflow:hidden;background:#f4f5f8;font-family:sans-serif}
                 .parley-preview-note{margin:24px;color:#6b7280;font-size:13px;line-height:1.5}</style>
                 </head><body>
                 <script src="%s/widget.js" data-preview-draft="%s" data-token="%s" data-open="true" \
@@ -87,7 +90,7 @@ public final class ChatbotApi {
                 </script>
                 </body></html>
                 """.formatted(base, attribute(draftId), attribute(token));
-        return new PreviewPage(URI.create(base + "/health/live"), html);
+        return new PreviewPage(url, html);
     }
 
     // ---- deployed chatbots
@@ -157,8 +160,8 @@ public final class ChatbotApi {
 
     // ---- the shapes the server answers with (snake_case on the wire)
 
-    /** An HTML page and the address whose origin it must be shown under. */
-    public record PreviewPage(URI origin, String html) {
+    /** The preview page's address, and its HTML for servers that do not serve it. */
+    public record PreviewPage(URI url, String html) {
     }
 
     record DraftCreated(String draftId) {

@@ -94,7 +94,9 @@ public final class ChatbotBuilderView extends VBox {
         saved.textProperty().bind(viewModel.saveStatusProperty());
         viewModel.saveStateProperty().addListener((obs, was, is) ->
                 saved.pseudoClassStateChanged(FAILED, is == DraftAutoSave.State.FAILED));
-        Button discard = new Button("Discard draft");
+        Button discard = new Button();
+        discard.textProperty().bind(Bindings.when(viewModel.editingProperty().isEmpty()).then("Discard draft")
+                .otherwise("Discard changes"));
         discard.setId("builder-discard");
         discard.getStyleClass().add("link-button");
         discard.setOnAction(event -> viewModel.discard());

@@ -14,9 +14,10 @@ import javafx.scene.web.WebView;
 
 /**
  * The builder's live preview: the real chat widget, loaded from the local server into a WebView
- * and answering as the draft. The page is written into a document first loaded from the server
- * itself, so it has the server's origin and the widget's calls to the server are same-origin
- * ({@code loadContent} would give it no origin, and the server would have to allow CORS).
+ * and answering as the draft. It loads the server's preview page, which is same-origin with the
+ * API, so the widget's calls with the builder's token need no CORS. A server without that page
+ * answers something else; the same page is then written into that document, which keeps the
+ * server's origin ({@code loadContent} would give it none).
  */
 public final class PreviewPane extends VBox {
 
@@ -24,6 +25,7 @@ public final class PreviewPane extends VBox {
     private final Label placeholder = new Label("The preview appears here.");
     private PreviewPage page;
     private String pendingHtml;
+    private int loads;
 
     PreviewPane(ChatbotBuilderViewModel viewModel) {
         setId("preview-pane");
@@ -50,7 +52,9 @@ public final class PreviewPane extends VBox {
             if (is == Worker.State.SUCCEEDED && pendingHtml != null) {
                 String html = pendingHtml;
                 pendingHtml = null;
-                engine.executeScript("document.open();document.write(" + jsString(html) + ");document.close();");
+                if (!Boolean.TRUE.equals(engine.executeScript("document.contentType === 'text/html'"))) {
+                    engine.executeScript("document.open();document.write(" + jsString(html) + ");document.close();");
+                }
                 placeholder.setVisible(false);
             } else if (is == Worker.State.FAILED && pendingHtml != null) {
                 placeholder.setText("The preview could not reach the local server.");
@@ -72,7 +76,12 @@ public final class PreviewPane extends VBox {
             return;
         }
         pendingHtml = page.html();
-        web.getEngine().load(page.origin().toString());
+        // A new query each time: only the fragment changing would not load the page again.
+        String url = page.url().toString();
+        int fragment = url.indexOf('#');
+        String withQuery = fragment < 0 ? url + "?load=" + (++loads)
+                : url.substring(0, fragment) + "?load=" + (++loads) + url.substring(fragment);
+        web.getEngine().load(withQuery);
     }
 
     /** The WebView, for tests that chat through the widget. */
