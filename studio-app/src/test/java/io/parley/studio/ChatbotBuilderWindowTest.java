@@ -101,16 +101,25 @@ class ChatbotBuilderWindowTest {
         click("#builder-step-variables");
         click("#add-variable");
         click("#variable-name-0").eraseText(20).write("user_name");
+        assertThat(((javafx.scene.control.TextField) node("#variable-name-0")).getText())
+                .as("a preview reloading meanwhile does not take the keyboard").isEqualTo("user_name");
         click("#variable-default-0").write("friend");
         Screenshots.save(robot, stage, "chatbot-4-variables");
 
         click("#builder-step-instructions");
-        click("#system-prompt").write("You help /");
-        waitFor(10, () -> menuItemShowing("{{user_name}}"));
+        TextArea prompt = (TextArea) node("#system-prompt");
+        click("#system-prompt");
+        waitFor(10, prompt::isFocused);
+        robot.write("You help /");
+        try {
+            waitFor(10, () -> menuItemShowing("{{user_name}}"));
+        } catch (AssertionError e) {
+            Screenshots.save(robot, stage, "chatbot-3a-variable-menu-failed");
+            throw new AssertionError("prompt: '" + prompt.getText() + "', focus: " + stage.getScene().getFocusOwner(), e);
+        }
         Screenshots.save(robot, stage, "chatbot-3a-variable-menu");
         robot.clickOn("{{user_name}}");
         robot.write(" with questions about the café. Answer briefly.");
-        TextArea prompt = (TextArea) node("#system-prompt");
         waitFor(10, () -> prompt.getText().equals(
                 "You help {{user_name}} with questions about the café. Answer briefly."));
         click("#test-connection");
@@ -175,7 +184,12 @@ class ChatbotBuilderWindowTest {
         WidgetDriver widget = new WidgetDriver(pane.webView().getEngine());
         waitFor(30, widget::ready);
         widget.send("When does the café open?");
-        waitFor(90, () -> widget.text().contains("seven"));
+        try {
+            waitFor(90, () -> widget.text().contains("seven"));
+        } catch (AssertionError e) {
+            Screenshots.save(robot, stage, "chatbot-5b-preview-failed");
+            throw new AssertionError("the widget shows: " + widget.text(), e);
+        }
         Screenshots.save(robot, stage, "chatbot-5b-preview");
         assertThat(widget.text()).contains("Opening hours");
     }

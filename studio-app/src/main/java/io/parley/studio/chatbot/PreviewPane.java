@@ -61,9 +61,30 @@ public final class PreviewPane extends VBox {
                 placeholder.setVisible(true);
             }
         });
+        keepFocusWhileReloading(body);
         viewModel.previewPageProperty().addListener((obs, was, is) -> show(is));
         viewModel.previewRevisionProperty().addListener((obs, was, is) -> reload());
         show(viewModel.previewPageProperty().get());
+    }
+
+    /**
+     * The widget focuses its message box when it (re)loads, which would pull the keyboard out of
+     * the field the builder is typing in whenever a saved change reloads the preview. So the
+     * preview takes input only while the pointer is over it, or while the builder is chatting in it.
+     */
+    private void keepFocusWhileReloading(StackPane body) {
+        web.setDisable(true);
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, event -> web.setDisable(false));
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, event -> {
+            if (!web.isFocused()) {
+                web.setDisable(true);
+            }
+        });
+        web.focusedProperty().addListener((obs, was, is) -> {
+            if (!is && !body.isHover()) {
+                web.setDisable(true);
+            }
+        });
     }
 
     private void show(PreviewPage shown) {

@@ -67,11 +67,16 @@ public final class WidgetDriver {
     public String text() {
         Object text = run(FIND + """
                 (function () {
-                  var parts = [];
+                  var parts = [document.body ? document.body.innerText : ''];
                   window.__parleyAll(document, '*', []).forEach(function (e) {
-                    if (e.children.length === 0 && e.textContent) { parts.push(e.textContent); }
+                    if (e.shadowRoot) {
+                      var walker = document.createTreeWalker(e.shadowRoot, NodeFilter.SHOW_TEXT, null);
+                      for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+                        if (n.parentNode && n.parentNode.nodeName !== 'STYLE') { parts.push(n.nodeValue); }
+                      }
+                    }
                   });
-                  return parts.join('\\n');
+                  return parts.join(' ');
                 })()""");
         return text == null ? "" : text.toString();
     }
