@@ -132,10 +132,26 @@ public final class ChatbotApi {
      * default; {@code model} {@code null} the provider's default model.
      */
     public ConnectionTest testModel(Map<String, ?> provider, String model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("provider", provider);
-        body.put("model", model);
+        Map<String, Object> body = new LinkedHashMap<>(); // absent, not null: {} tests the workspace default
+        if (provider != null) {
+            body.put("provider", provider);
+        }
+        if (model != null) {
+            body.put("model", model);
+        }
         return client.post("/api/v1/models/test", body, ConnectionTest.class);
+    }
+
+    /** The workspace's saved credentials (names and types, never values); none on a server without them. */
+    public List<Credential> credentials() {
+        try {
+            return client.get("/api/v1/credentials", CredentialList.class).credentials();
+        } catch (ParleyApiException e) {
+            if (e.status() == 404 || e.status() == 405) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static String draftPath(String draftId) {
@@ -200,6 +216,12 @@ public final class ChatbotApi {
                           Map<String, Channel> channels) {
     }
 
-    public record ConnectionTest(boolean ok, Long latencyMs, String model, String message) {
+    public record ConnectionTest(boolean ok, Long latencyMs, String model, String message, String code) {
+    }
+
+    public record Credential(String id, String name, String type) {
+    }
+
+    record CredentialList(List<Credential> credentials) {
     }
 }

@@ -126,6 +126,7 @@ public final class ChatbotBuilderViewModel implements Page {
         tasks.run(knowledgeBases::list, knowledge::showKnowledgeBases,
                 failure -> problem.set("Could not list the knowledge bases: " + Problems.describe(failure)));
         instructions.loadWorkspaceDefault();
+        instructions.loadCredentials();
     }
 
     private void loaded(ChatbotApi.Draft draft) {

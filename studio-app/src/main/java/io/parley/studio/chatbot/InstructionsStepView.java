@@ -1,5 +1,6 @@
 package io.parley.studio.chatbot;
 
+import io.parley.studio.api.ChatbotApi;
 import io.parley.studio.chatbot.InstructionsStepViewModel.ModelChoice;
 import io.parley.studio.chatbot.InstructionsStepViewModel.ProviderType;
 import javafx.beans.binding.Bindings;
@@ -55,10 +56,8 @@ final class InstructionsStepView extends VBox {
         provider.valueProperty().bindBidirectional(viewModel.providerTypeProperty());
         TextField baseUrl = text("provider-base-url", "http://localhost:11434/v1", viewModel.baseUrlProperty());
         TextField model = text("provider-model", "For example llama3.2 or gpt-4o-mini", viewModel.modelNameProperty());
-        TextField credential = text("provider-credential", "The saved key's id (leave empty if none is needed)",
-                viewModel.credentialIdProperty());
         VBox server = new VBox(10, Ui.field("Server address", baseUrl), Ui.field("Model name", model),
-                Ui.field("API key (saved credential)", credential));
+                Ui.field("API key (saved credential)", credentialChoice(viewModel)));
         Ui.showWhen(server, viewModel.providerTypeProperty().isEqualTo(ProviderType.OPENAI_COMPATIBLE));
         Label offline = Ui.hint("No model needed: the chatbot answers with the passages it finds, quoted "
                 + "with their sources.");
@@ -121,6 +120,53 @@ final class InstructionsStepView extends VBox {
         max.disableProperty().bind(viewModel.memoryEnabledProperty().not());
         return Ui.card(Ui.heading("Memory", "With memory, follow-up questions such as “and on Sundays?” are "
                 + "understood."), memory, max);
+    }
+
+    /**
+     * The key for the model server: picked by name from the workspace's saved credentials, or typed
+     * as an id on a server that lists none.
+     */
+    private static javafx.scene.Node credentialChoice(InstructionsStepViewModel viewModel) {
+        TextField typed = text("provider-credential", "The saved key's id (leave empty if none is needed)",
+                viewModel.credentialIdProperty());
+        ComboBox<ChatbotApi.Credential> picked = new ComboBox<>();
+        picked.setId("provider-credential-choice");
+        picked.setPromptText("No key needed");
+        ChatbotApi.Credential none = new ChatbotApi.Credential("", "No key needed", "");
+        picked.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ChatbotApi.Credential credential) {
+                return credential == null ? "" : credential.name();
+            }
+
+            @Override
+            public ChatbotApi.Credential fromString(String text) {
+                return null;
+            }
+        });
+        Runnable fill = () -> {
+            java.util.List<ChatbotApi.Credential> items = new java.util.ArrayList<>();
+            items.add(none);
+            items.addAll(viewModel.credentials());
+            picked.getItems().setAll(items);
+            String id = viewModel.credentialIdProperty().get();
+            picked.setValue(items.stream().filter(c -> c.id().equals(id == null ? "" : id)).findFirst().orElse(none));
+        };
+        fill.run();
+        viewModel.credentials().addListener((javafx.collections.ListChangeListener<ChatbotApi.Credential>) c -> fill.run());
+        viewModel.credentialIdProperty().addListener((obs, was, is) -> {
+            if (picked.getValue() == null || !picked.getValue().id().equals(is == null ? "" : is)) {
+                fill.run();
+            }
+        });
+        picked.valueProperty().addListener((obs, was, is) -> {
+            if (is != null && !is.id().equals(viewModel.credentialIdProperty().get())) {
+                viewModel.credentialIdProperty().set(is.id());
+            }
+        });
+        Ui.showWhen(picked, Bindings.isNotEmpty(viewModel.credentials()));
+        Ui.showWhen(typed, Bindings.isEmpty(viewModel.credentials()));
+        return new VBox(picked, typed);
     }
 
     private static TextField text(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -71,6 +71,8 @@ public final class InstructionsStepViewModel extends DraftStep {
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper workspaceDefault = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<ChatbotApi.Credential> credentials =
+            javafx.collections.FXCollections.observableArrayList();
 
     InstructionsStepViewModel(DraftAutoSave autoSave, ChatbotApi api, BackgroundTasks tasks) {
         super(autoSave);
@@ -162,13 +164,19 @@ public final class InstructionsStepViewModel extends DraftStep {
     private void tested(ConnectionTest result) {
         testing.set(false);
         testOk.set(result.ok());
+        boolean said = result.message() != null && !result.message().isBlank();
         if (result.ok()) {
             String which = result.model() == null || result.model().isBlank() ? "The model" : result.model();
-            testResult.set("It works. " + which + " answered"
-                    + (result.latencyMs() == null ? "." : " in " + result.latencyMs() + " ms."));
+            testResult.set("It works. " + (said ? result.message() : which + " answered"
+                    + (result.latencyMs() == null ? "." : " in " + result.latencyMs() + " ms.")));
         } else {
-            testResult.set("It doesn't work yet: " + (result.message() == null ? "no answer" : result.message()));
+            testResult.set("It doesn't work yet: " + (said ? result.message() : "no answer"));
         }
+    }
+
+    /** The workspace's saved keys, for the credential choice; none on a server that keeps none. */
+    void loadCredentials() {
+        tasks.run(api::credentials, credentials::setAll, failure -> credentials.clear());
     }
 
     /**
@@ -240,6 +248,11 @@ public final class InstructionsStepViewModel extends DraftStep {
 
     public ReadOnlyBooleanProperty testOkProperty() {
         return testOk.getReadOnlyProperty();
+    }
+
+    /** The workspace's saved credentials (names only), to pick the model server's key from. */
+    public javafx.collections.ObservableList<ChatbotApi.Credential> credentials() {
+        return credentials;
     }
 
     public ReadOnlyStringProperty workspaceDefaultProperty() {
