@@ -43,6 +43,12 @@ public final class ChatbotBuilderView extends VBox {
         bodies.put(Step.VARIABLES, new VariablesStepView(viewModel.variables()));
         bodies.put(Step.CUSTOMIZE, new CustomizeStepView(viewModel.customize()));
         bodies.put(Step.DEPLOY, new DeployStepView(viewModel.deploy(), viewModel::openDeployedBot));
+        // Once deployed the draft is gone: earlier steps show what went live but take no more edits.
+        bodies.forEach((step, view) -> {
+            if (step != Step.DEPLOY) {
+                view.disableProperty().bind(viewModel.deployedProperty());
+            }
+        });
         body.getStyleClass().add("builder-body");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("builder-scroll");

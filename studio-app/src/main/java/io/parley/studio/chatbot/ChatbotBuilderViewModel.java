@@ -123,10 +123,14 @@ public final class ChatbotBuilderViewModel implements Page {
             loading.set(false);
             problem.set("Could not open the chatbot: " + Problems.describe(failure));
         });
-        tasks.run(knowledgeBases::list, knowledge::showKnowledgeBases,
-                failure -> problem.set("Could not list the knowledge bases: " + Problems.describe(failure)));
+        listKnowledgeBases();
         instructions.loadWorkspaceDefault();
         instructions.loadCredentials();
+    }
+
+    private void listKnowledgeBases() {
+        tasks.run(knowledgeBases::list, knowledge::showKnowledgeBases,
+                failure -> problem.set("Could not list the knowledge bases: " + Problems.describe(failure)));
     }
 
     private void loaded(ChatbotApi.Draft draft) {
@@ -157,6 +161,12 @@ public final class ChatbotBuilderViewModel implements Page {
         autoSave.stop();
         previewChanged.cancel();
         editingChatbotId = result.chatbotId();
+        editing.set("This version is live. To change it again, open the chatbot and choose Edit.");
+    }
+
+    /** Whether this draft has been deployed: its steps are then read-only. */
+    public BooleanExpression deployedProperty() {
+        return deploy.deployedProperty().isNotNull();
     }
 
     // ---- moving around
@@ -166,6 +176,9 @@ public final class ChatbotBuilderViewModel implements Page {
             return;
         }
         step.set(to);
+        if (to == Step.KNOWLEDGE) {
+            listKnowledgeBases(); // one may have become ready meanwhile
+        }
         if (to == Step.DEPLOY && deploy.deployedProperty().get() == null) {
             deploy.validate();
         }

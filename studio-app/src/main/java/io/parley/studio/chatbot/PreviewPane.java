@@ -42,6 +42,8 @@ public final class PreviewPane extends VBox {
         web.setId("preview-web");
         web.setContextMenuEnabled(false);
         placeholder.getStyleClass().add("hint");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(260);
         StackPane body = new StackPane(web, placeholder);
         body.getStyleClass().add("preview-body");
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -63,6 +65,15 @@ public final class PreviewPane extends VBox {
         });
         keepFocusWhileReloading(body);
         viewModel.previewPageProperty().addListener((obs, was, is) -> show(is));
+        viewModel.deployedProperty().addListener((obs, was, is) -> {
+            if (is) { // the draft it answered as is gone
+                page = null;
+                web.getEngine().loadContent("");
+                placeholder.setText("Your chatbot is live. Open it to copy its code, or choose Edit to change it "
+                        + "and preview the changes here.");
+                placeholder.setVisible(true);
+            }
+        });
         viewModel.previewRevisionProperty().addListener((obs, was, is) -> reload());
         show(viewModel.previewPageProperty().get());
     }
