@@ -153,6 +153,7 @@ class ChatbotBuilderWindowTest {
             assertThat(((Labeled) ((Labeled) node("#builder-step-" + step)).getGraphic()).getText())
                     .as(step).isEqualTo("✓");
         }
+        waitFor(10, () -> text("#preview-note").startsWith("Your chatbot is live"));
         Screenshots.save(robot, stage, "chatbot-7-deployed");
 
         click("#open-deployed");

@@ -71,6 +71,7 @@ public final class ChatbotBuilderViewModel implements Page {
     private final ReadOnlyObjectWrapper<PreviewPage> previewPage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper previewRevision = new ReadOnlyIntegerWrapper(0);
     private final Debouncer previewChanged;
+    private final BooleanExpression deployed; // held here: a binding only listeners refer to would be collected
     private String draftId;
     private final ReadOnlyStringWrapper editing = new ReadOnlyStringWrapper("");
     private String editingChatbotId;
@@ -88,6 +89,7 @@ public final class ChatbotBuilderViewModel implements Page {
         this.variables = new VariablesStepViewModel(autoSave);
         this.customize = new CustomizeStepViewModel(autoSave);
         this.deploy = new DeployStepViewModel(autoSave, api, tasks, () -> draftId, this::deployed);
+        this.deployed = deploy.deployedProperty().isNotNull();
         complete.put(Step.BASIC, basic.completeProperty());
         complete.put(Step.KNOWLEDGE, knowledge.completeProperty());
         complete.put(Step.INSTRUCTIONS, instructions.completeProperty());
@@ -166,7 +168,7 @@ public final class ChatbotBuilderViewModel implements Page {
 
     /** Whether this draft has been deployed: its steps are then read-only. */
     public BooleanExpression deployedProperty() {
-        return deploy.deployedProperty().isNotNull();
+        return deployed;
     }
 
     // ---- moving around

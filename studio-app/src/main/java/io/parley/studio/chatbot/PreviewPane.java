@@ -37,13 +37,16 @@ public final class PreviewPane extends VBox {
         reload.setId("preview-reload");
         reload.getStyleClass().add("link-button");
         reload.setOnAction(event -> reload());
+        reload.disableProperty().bind(viewModel.deployedProperty());
         HBox header = new HBox(8, title, Ui.spacer(), reload);
         header.setAlignment(Pos.CENTER_LEFT);
         web.setId("preview-web");
         web.setContextMenuEnabled(false);
+        placeholder.setId("preview-note");
         placeholder.getStyleClass().add("hint");
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(260);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         StackPane body = new StackPane(web, placeholder);
         body.getStyleClass().add("preview-body");
         VBox.setVgrow(body, Priority.ALWAYS);
