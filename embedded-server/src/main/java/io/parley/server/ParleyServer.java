@@ -93,6 +93,7 @@ public final class ParleyServer implements AutoCloseable {
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
             health.register(root);
+            chatbots.registerRoot(root);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
             routing.register(API_PREFIX, rules -> {

@@ -46,6 +46,11 @@ public final class ChatbotModule {
         publicRoutes.register(api);
     }
 
+    /** Routes outside /api/v1: the OpenAI-compatible endpoint. */
+    public void registerRoot(ApiRoutes root) {
+        publicRoutes.registerRoot(root);
+    }
+
     public SessionService sessions() {
         return sessions;
     }
