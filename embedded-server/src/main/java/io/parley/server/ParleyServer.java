@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.chatbot.ChatbotModule;
 import io.parley.server.inference.ModelResolver;
-import io.parley.server.publicapi.PublicCors;
+import io.parley.server.channel.PublicCors;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.draft.DraftService;

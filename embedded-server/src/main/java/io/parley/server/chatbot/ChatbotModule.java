@@ -9,7 +9,7 @@ import io.parley.server.http.ApiRoutes;
 import io.parley.server.inference.ModelResolver;
 import io.parley.server.kb.KbSearch;
 import io.parley.server.lead.LeadService;
-import io.parley.server.publicapi.PublicChatRoutes;
+import io.parley.server.channel.PublicChatRoutes;
 import io.parley.server.session.SessionService;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;

@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.chatbot.ChatAnswer;
