@@ -380,6 +380,13 @@ class ErrorEnvelopeTest {
         assertThat(assertStatus(server.get("/api/v1/auth/me", user.accessToken()), 200).path("user").path("id")
                 .asText()).isEqualTo(user.userId());
         assertStatus(server.get("/api/v1/kb/draft/" + kb.draftId(), user.accessToken()), 200);
+        // no bad id reached the user's own chatbot data (a DELETE with it would have removed it)
+        assertStatus(server.get("/api/v1/chatbots/draft/" + bot.draftId(), user.accessToken()), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bot.chatbotId(), user.accessToken()), 200);
+        assertStatus(server.get("/api/v1/sessions/" + bot.sessionId(), user.accessToken()), 200);
+        assertThat(assertStatus(server.get("/api/v1/chatbots/" + bot.chatbotId() + "/keys", user.accessToken()), 200)
+                .path("keys").toString()).contains(bot.botKeyId());
+        assertStatus(server.get("/api/v1/bots/" + bot.chatbotId() + "/config", bot.secretKey()), 200);
     }
 
     @ParameterizedTest(name = "{0}")

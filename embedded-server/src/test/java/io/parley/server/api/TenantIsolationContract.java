@@ -311,6 +311,11 @@ abstract class TenantIsolationContract {
         assertStatus(server.get("/api/v1/workspaces/" + b.workspaceId(), bKeySecret), 200);
         assertStatus(server.get("/api/v1/kb/" + bKb.kbId(), bKeySecret), 200);
         assertStatus(server.get("/api/v1/kb/draft/" + bKb.draftId(), bKeySecret), 200);
+        // the 404s above are A's key meeting B's data, not routes that refuse API keys
+        assertStatus(server.get("/api/v1/chatbots/draft/" + bBot.draftId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId() + "/keys", bKeySecret), 200);
+        assertStatus(server.get("/api/v1/sessions/" + bBot.sessionId(), bKeySecret), 200);
     }
 
     @Test
