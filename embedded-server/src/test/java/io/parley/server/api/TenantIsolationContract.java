@@ -458,8 +458,9 @@ abstract class TenantIsolationContract {
             case "workspace_id" -> List.of(a.workspaceId(), acmeWorkspace);
             case "user_id" -> List.of(a.userId(), c.userId());
             case "key_id" -> List.of(aKeyId);
-            case "draft_id" -> List.of(aKb.draftId());
-            case "chatbots/draft_id" -> List.of(aBot.draftId());
+            // drafts of every type share one table and one parameter: A's draft of the other type too
+            case "draft_id" -> List.of(aKb.draftId(), aBot.draftId());
+            case "chatbots/draft_id" -> List.of(aBot.draftId(), aKb.draftId());
             case "source_id" -> List.of(aKb.sourceId());
             case "kb_id" -> List.of(aKb.kbId());
             case "document_id" -> List.of(aKb.documentId());
@@ -567,7 +568,8 @@ abstract class TenantIsolationContract {
     List<Sent> callEveryWay(Route route, Map<String, String> ids, String credential) {
         String path = route.fill(ids);
         Map<String, String> used = new LinkedHashMap<>();
-        route.pathParams().forEach(p -> used.put(p, ids.get(p)));
+        String typed = route.path().startsWith("/api/v1/chatbots/") ? "chatbots/" : "";
+        route.pathParams().forEach(p -> used.put(p, ids.getOrDefault(typed + p, ids.get(p))));
         List<Sent> sent = new ArrayList<>();
         sent.add(new Sent(route + " with " + used, server.send(route.method(), path, credential,
                 route.hasBody() ? sampleBody(route) : null)));
