@@ -123,13 +123,13 @@ public final class ChatbotService {
         Chatbot bot = require(caller, id, Role.EDITOR);
         patch.remove(SOURCE_FIELD);
         ObjectNode merged = JsonMerge.merge(bot.config().deepCopy(), patch);
+        ChatbotConfig parsed = ChatbotConfig.read(merged); // a bad value is a 400 naming the field, as for a save
         ChatbotValidation.Result result = validation.validate(bot.workspaceId(), merged);
         if (!result.valid()) {
             throw new ParleyException(ParleyException.Kind.VALIDATION_FAILED, "validation_failed",
                     "The change was not saved: " + result.errors().get(0).message(),
                     Map.of("errors", result.errors(), "warnings", result.warnings()));
         }
-        ChatbotConfig parsed = ChatbotConfig.read(merged);
         db.runInTransaction(tx -> {
             if (!store.replace(tx, bot.id(), parsed.displayName(), description(parsed), merged, clock.now())) {
                 throw ParleyException.notFound("Chatbot");
