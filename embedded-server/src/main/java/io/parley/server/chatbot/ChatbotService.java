@@ -121,7 +121,9 @@ public final class ChatbotService {
     /** Deep-merges {@code patch} into the live configuration once the result validates. */
     public ChatbotView update(Principal caller, String id, ObjectNode patch, String baseUrl) {
         Chatbot bot = require(caller, id, Role.EDITOR);
-        patch.remove(SOURCE_FIELD);
+        if (patch.has(SOURCE_FIELD)) {
+            throw ParleyException.invalidField(SOURCE_FIELD, "'" + SOURCE_FIELD + "' is set by the server, not by a change");
+        }
         ObjectNode merged = JsonMerge.merge(bot.config().deepCopy(), patch);
         ChatbotConfig parsed = ChatbotConfig.read(merged); // a bad value is a 400 naming the field, as for a save
         ChatbotValidation.Result result = validation.validate(bot.workspaceId(), merged);

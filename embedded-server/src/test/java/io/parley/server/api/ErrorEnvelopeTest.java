@@ -331,6 +331,12 @@ class ErrorEnvelopeTest {
             case "phone" -> "+1 555 0100";
             case "metadata" -> Map.of("variables", Map.of("user_name", "Plausible"));
             case "custom_fields" -> Map.of("company", "Plausible Ltd");
+            // the OpenAI-compatible endpoint: model = the bot
+            case "model" -> bot.chatbotId();
+            case "messages" -> List.of(Map.of("role", "user", "content", "A plausible question?"));
+            case "stream" -> false;
+            case "temperature" -> 0.5;
+            case "max_tokens" -> 100;
             default -> "plausible";
         };
     }

@@ -40,11 +40,12 @@ final class OpenApiRoutes {
         }
 
         /**
-         * A bot's public route: it takes the bot's own key ({@code bk_…}), not an account's token
+         * A bot's public route (the OpenAI-compatible endpoint included): it takes the bot's own key ({@code bk_…}), not an account's token
          * (those answer 401), and answers browsers' CORS preflight (OPTIONS) itself.
          */
         boolean botKeyRoute() {
-            return !authenticated && (path.startsWith("/api/v1/bots/") || path.equals("/api/v1/leads/capture"));
+            return !authenticated && (path.startsWith("/api/v1/bots/") || path.equals("/api/v1/leads/capture")
+                    || path.equals("/v1/chat/completions"));
         }
 
         /**

@@ -79,7 +79,7 @@ abstract class TenantIsolationContract {
             "GET /health/live", "GET /health/ready", "GET /openapi",
             // a bot's public API: its own keys, not accounts (ChatbotApiTest attacks them)
             "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat", "POST /api/v1/bots/{bot_id}/feedback",
-            "POST /api/v1/leads/capture");
+            "POST /api/v1/leads/capture", "POST /v1/chat/completions");
 
     TestServer server;
     List<Route> routes;
@@ -398,7 +398,8 @@ abstract class TenantIsolationContract {
         assertThat(routes.stream().filter(Route::botKeyRoute).map(Route::toString).toList())
                 .as("the bot routes this test attacks").containsExactlyInAnyOrder(
                         "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat",
-                        "POST /api/v1/bots/{bot_id}/feedback", "POST /api/v1/leads/capture");
+                        "POST /api/v1/bots/{bot_id}/feedback", "POST /api/v1/leads/capture",
+                        "POST /v1/chat/completions");
 
         // keys of B's bot, and accounts' credentials, open none of A's bot's routes
         for (String credential : List.of(bBot.secretKey(), bWidgetKey, b.accessToken(), bKeySecret, a.accessToken(),
@@ -412,7 +413,10 @@ abstract class TenantIsolationContract {
                     server.send("POST", aBotPath + "/feedback", credential, Map.of("message_id", aBot.messageId(),
                             "rating", "negative", "comment", "planted by B"), "Origin", "https://b.example"),
                     server.send("POST", "/api/v1/leads/capture", credential, Map.of("bot_id", aBot.chatbotId(),
-                            "session_id", aBot.sessionId(), "email", "planted@b.example"), "Origin", "https://b.example"));
+                            "session_id", aBot.sessionId(), "email", "planted@b.example"), "Origin", "https://b.example"),
+                    server.send("POST", "/v1/chat/completions", credential, Map.of("model", aBot.chatbotId(),
+                            "messages", List.of(Map.of("role", "user", "content", "What do you know?"))),
+                            "Origin", "https://b.example"));
             for (Response r : answers) {
                 // the same 401 as for a wrong key: never a 403, 404 or 400 that tells more about A's bot
                 assertError(r, 401, "unauthorized");
