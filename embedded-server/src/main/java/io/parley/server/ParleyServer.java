@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
+import io.parley.server.credential.CredentialModule;
 import io.parley.server.draft.DraftService;
 import io.parley.server.job.JobQueue;
 import io.parley.server.job.JobRoutes;
@@ -14,6 +15,7 @@ import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.HttpErrors;
 import io.parley.server.http.OpenApiDocument;
 import io.parley.server.http.RouteCatalog;
+import io.parley.server.inference.InferenceModule;
 import io.parley.server.ops.HealthRoutes;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
@@ -80,6 +82,9 @@ public final class ParleyServer implements AutoCloseable {
             DraftService drafts = new DraftService(db, policy, clock);
             KbModule kb = background.add(new KbModule(config, db, drafts, jobs, policy, clock));
             JobRoutes jobRoutes = new JobRoutes(jobs);
+            // Credentials and models: a chatbot module takes credentials.service() and inference.resolver().
+            CredentialModule credentials = new CredentialModule(config, db, policy, auth.serverAdmin(), clock);
+            InferenceModule inference = background.add(new InferenceModule(db, credentials.service(), policy, clock));
 
             RouteCatalog catalog = new RouteCatalog();
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -97,6 +102,8 @@ public final class ParleyServer implements AutoCloseable {
                 tenancyRoutes.register(api);
                 kb.register(api);
                 jobRoutes.register(api);
+                credentials.register(api);
+                inference.register(api);
             });
             HttpErrors.registerFallback(routing, catalog);
 
