@@ -49,6 +49,7 @@ class ErrorEnvelopeTest {
     static Account user;
     static String keyId;
     static KbIds kb;
+    static String credentialId;
 
     @BeforeAll
     static void start() {
@@ -60,6 +61,8 @@ class ErrorEnvelopeTest {
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(),
                 "Our kettles boil water in ninety seconds.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
+        credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
+                Map.of("name", "k", "type", "api_key", "value", "sk-error-envelope")), 201).path("id").asText();
     }
 
     @AfterAll
@@ -69,9 +72,11 @@ class ErrorEnvelopeTest {
 
     /** The caller's own ids, so that only the input under test can be wrong. */
     static Map<String, String> ownIds() {
-        return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(),
-                "user_id", user.userId(), "key_id", keyId, "draft_id", kb.draftId(), "source_id", kb.sourceId(),
-                "kb_id", kb.kbId(), "document_id", kb.documentId(), "job_id", kb.jobId());
+        return Map.ofEntries(Map.entry("org_id", user.organizationId()), Map.entry("workspace_id", user.workspaceId()),
+                Map.entry("user_id", user.userId()), Map.entry("key_id", keyId), Map.entry("draft_id", kb.draftId()),
+                Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
+                Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
+                Map.entry("credential_id", credentialId));
     }
 
     /** A body that would succeed: plausible values for documented fields, the usual one for a free-form body. */

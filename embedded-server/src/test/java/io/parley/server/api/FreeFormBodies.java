@@ -43,6 +43,17 @@ final class FreeFormBodies {
             "annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
             "annotations.note", "string");
 
+    /** A model provider that refuses connections at once (nothing listens on port 9), and an offline one. */
+    private static final List<Map<String, Object>> MODEL_SETTINGS_BODIES = List.of(
+            Map.of("provider", Map.of("type", "openai_compatible", "base_url", "http://127.0.0.1:9/v1",
+                    "timeout_seconds", 5, "max_retries", 0), "model", "llama3.2", "temperature", 0.5, "max_tokens", 64),
+            Map.of("provider", Map.of("type", "offline")));
+
+    private static final Map<String, String> PROVIDER_FIELDS = fields(
+            "provider", "object", "provider.type", "string", "provider.base_url", "string",
+            "provider.credential_id", "string", "provider.timeout_seconds", "integer", "provider.max_retries", "integer",
+            "model", "string", "workspace_id", "string");
+
     static final Map<String, Contract> CONTRACTS = Map.of(
             // the draft's own content (name, settings) is free-form until validate; only the envelope is typed
             "POST /api/v1/kb/draft", new Contract(List.of(
@@ -69,7 +80,12 @@ final class FreeFormBodies {
                     Map.of("annotations", Map.of("importance", 2, "tags", List.of("planted")))),
                     fields("annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
                             "annotations.note", "string"),
-                    true));
+                    true),
+            // the settings document, as GET answers it
+            "PUT /api/v1/models/default", new Contract(MODEL_SETTINGS_BODIES, withFields(PROVIDER_FIELDS,
+                    "temperature", "number", "max_tokens", "integer"), false),
+            // {} tests the workspace's default model
+            "POST /api/v1/models/test", new Contract(MODEL_SETTINGS_BODIES, PROVIDER_FIELDS, true));
 
     private FreeFormBodies() {
     }
@@ -103,6 +119,12 @@ final class FreeFormBodies {
         Map<String, Object> inner = nested instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         copy.put(parent, with(inner, field.substring(dot + 1), value));
         return copy;
+    }
+
+    private static Map<String, String> withFields(Map<String, String> base, String... namesAndTypes) {
+        Map<String, String> out = new LinkedHashMap<>(base);
+        out.putAll(fields(namesAndTypes));
+        return out;
     }
 
     private static Map<String, String> fields(String... namesAndTypes) {

@@ -62,6 +62,7 @@ class FuzzTest {
     static Account user;
     static String keyId;
     static KbIds kb;
+    static String credentialId;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -73,6 +74,8 @@ class FuzzTest {
                 .path("id").asText();
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
+        credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
+                Map.of("name", "k", "type", "api_key", "value", "sk-fuzz")), 201).path("id").asText();
     }
 
     @AfterAll
@@ -177,13 +180,17 @@ class FuzzTest {
 
     Map<String, String> idsFor(Random random) {
         if (random.nextInt(4) == 0) {
-            return Map.of("org_id", randomId(random), "workspace_id", randomId(random), "user_id", randomId(random),
-                    "key_id", randomId(random), "draft_id", randomId(random), "source_id", randomId(random),
-                    "kb_id", randomId(random), "document_id", randomId(random), "job_id", randomId(random));
+            return Map.ofEntries(Map.entry("org_id", randomId(random)), Map.entry("workspace_id", randomId(random)),
+                    Map.entry("user_id", randomId(random)), Map.entry("key_id", randomId(random)),
+                    Map.entry("draft_id", randomId(random)), Map.entry("source_id", randomId(random)),
+                    Map.entry("kb_id", randomId(random)), Map.entry("document_id", randomId(random)),
+                    Map.entry("job_id", randomId(random)), Map.entry("credential_id", randomId(random)));
         }
-        return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(), "user_id", user.userId(),
-                "key_id", keyId, "draft_id", kb.draftId(), "source_id", kb.sourceId(), "kb_id", kb.kbId(),
-                "document_id", kb.documentId(), "job_id", kb.jobId());
+        return Map.ofEntries(Map.entry("org_id", user.organizationId()), Map.entry("workspace_id", user.workspaceId()),
+                Map.entry("user_id", user.userId()), Map.entry("key_id", keyId), Map.entry("draft_id", kb.draftId()),
+                Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
+                Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
+                Map.entry("credential_id", credentialId));
     }
 
     /** The top-level fields of a route's body: documented, or known for a free-form body. */
@@ -360,8 +367,8 @@ class FuzzTest {
         List<String> segments = List.of("api", "v1", "orgs", "workspaces", "members", "api-keys", "auth", "me",
                 "signup", "login", "refresh", "health", "live", "ready", "openapi", "..", ".", "",
                 "kb", "draft", "drafts", "sources", "preview-chunks", "validate", "documents", "search", "reindex",
-                "rebuild-index", "jobs",
-                user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
+                "rebuild-index", "jobs", "credentials", "rotate-key", "models", "default", "test",
+                credentialId, user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
                 kb.kbId(), kb.documentId(), kb.jobId());
         StringBuilder path = new StringBuilder(random.nextInt(3) == 0 ? "" : "/api/v1");
         int n = random.nextInt(6);
