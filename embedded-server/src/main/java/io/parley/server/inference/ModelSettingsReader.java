@@ -115,6 +115,9 @@ final class ModelSettingsReader {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw ParleyException.invalidField(field, "'" + field + "' must name a host");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw ParleyException.invalidField(field, "'" + field + "' has a port outside 1 to 65535");
+        }
         if (uri.getRawUserInfo() != null) {
             throw ParleyException.invalidField(field, "'" + field + "' must not hold a user name or password; "
                     + "store the key as a credential and set credential_id");

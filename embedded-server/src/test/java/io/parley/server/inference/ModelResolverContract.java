@@ -267,6 +267,8 @@ abstract class ModelResolverContract {
         assertField(() -> provider("\"base_url\": \"localhost:11434\""), "provider.base_url");
         assertField(() -> provider("\"base_url\": \"http://user:pw@host/v1\""), "provider.base_url");
         assertField(() -> provider("\"base_url\": 5"), "provider.base_url");
+        assertField(() -> provider("\"base_url\": \"http://localhost:99999/v1\""), "provider.base_url");
+        assertField(() -> provider("\"base_url\": \"http:///v1\""), "provider.base_url");
         assertField(() -> provider("\"base_url\": \"" + URL + "\", \"timeout_seconds\": 0"), "provider.timeout_seconds");
         assertField(() -> provider("\"base_url\": \"" + URL + "\", \"timeout_seconds\": 601"),
                 "provider.timeout_seconds");
