@@ -50,6 +50,7 @@ class ErrorEnvelopeTest {
     static String keyId;
     static KbIds kb;
     static ChatbotFixtures.BotIds bot;
+    static String credentialId;
 
     @BeforeAll
     static void start() {
@@ -62,6 +63,8 @@ class ErrorEnvelopeTest {
                 "Our kettles boil water in ninety seconds.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
         bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
+        credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
+                Map.of("name", "k", "type", "api_key", "value", "sk-error-envelope")), 201).path("id").asText();
     }
 
     @AfterAll
@@ -77,7 +80,8 @@ class ErrorEnvelopeTest {
                 Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
                 Map.entry("chatbots/draft_id", bot.draftId()), Map.entry("chatbot_id", bot.chatbotId()),
                 Map.entry("bot_id", bot.chatbotId()), Map.entry("bot_key_id", bot.botKeyId()),
-                Map.entry("session_id", bot.sessionId()));
+                Map.entry("session_id", bot.sessionId()),
+                Map.entry("credential_id", credentialId));
     }
 
     /** A body that would succeed: plausible values for documented fields, the usual one for a free-form body. */

@@ -97,6 +97,18 @@ final class FreeFormBodies {
     /** {@code data} and the document's fields under it; errors name the field inside the document. */
     private static final Map<String, String> CHATBOT_CHANGE_FIELDS = inData(CHATBOT_FIELDS);
 
+    /** A model provider that refuses connections at once (nothing listens on port 9), and an offline one. */
+    private static final List<Map<String, Object>> MODEL_SETTINGS_BODIES = List.of(
+            Map.of("provider", Map.of("type", "openai_compatible", "base_url", "http://127.0.0.1:9/v1",
+                    "timeout_seconds", 5, "max_retries", 0), "model", "llama3.2", "temperature", 0.5, "max_tokens", 64),
+            Map.of("provider", Map.of("type", "offline")));
+
+    private static final Map<String, String> PROVIDER_FIELDS = fields(
+            "provider", "object", "provider.type", "string", "provider.base_url", "string",
+            "provider.credential_id", "string", "provider.timeout_seconds", "integer", "provider.max_retries", "integer",
+            "model", "string", "workspace_id", "string");
+
+
     static final Map<String, Contract> CONTRACTS = Map.ofEntries(
             // a new chatbot draft: the first fields of the document, or the document under 'data'
             Map.entry("POST /api/v1/chatbots/draft", new Contract(concat(CHATBOT_DOCUMENTS,
@@ -131,7 +143,12 @@ final class FreeFormBodies {
                     Map.of("annotations", Map.of("importance", 2, "tags", List.of("planted")))),
                     fields("annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
                             "annotations.note", "string"),
-                    true)));
+                    true)),
+            // the settings document, as GET answers it
+            Map.entry("PUT /api/v1/models/default", new Contract(MODEL_SETTINGS_BODIES, plus(PROVIDER_FIELDS,
+                    "temperature", "number", "max_tokens", "integer"), false)),
+            // {} tests the workspace's default model
+            Map.entry("POST /api/v1/models/test", new Contract(MODEL_SETTINGS_BODIES, PROVIDER_FIELDS, true)));
 
     private FreeFormBodies() {
     }

@@ -63,6 +63,7 @@ class FuzzTest {
     static String keyId;
     static KbIds kb;
     static ChatbotFixtures.BotIds bot;
+    static String credentialId;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -75,6 +76,8 @@ class FuzzTest {
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
         bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
+        credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
+                Map.of("name", "k", "type", "api_key", "value", "sk-fuzz")), 201).path("id").asText();
     }
 
     @AfterAll
@@ -187,7 +190,8 @@ class FuzzTest {
         if (random.nextInt(4) == 0) {
             Map<String, String> ids = new java.util.HashMap<>();
             for (String p : List.of("org_id", "workspace_id", "user_id", "key_id", "draft_id", "source_id", "kb_id",
-                    "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id")) {
+                    "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id",
+                    "credential_id")) {
                 ids.put(p, randomId(random));
             }
             return ids;
@@ -198,7 +202,8 @@ class FuzzTest {
                 Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
                 Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
                 Map.entry("chatbot_id", bot.chatbotId()), Map.entry("bot_id", bot.chatbotId()),
-                Map.entry("bot_key_id", bot.botKeyId()), Map.entry("session_id", bot.sessionId()));
+                Map.entry("bot_key_id", bot.botKeyId()), Map.entry("session_id", bot.sessionId()),
+                Map.entry("credential_id", credentialId));
     }
 
     /** The top-level fields of a route's body: documented, or known for a free-form body. */
@@ -377,6 +382,7 @@ class FuzzTest {
                 "kb", "draft", "drafts", "sources", "preview-chunks", "validate", "documents", "search", "reindex",
                 "rebuild-index", "jobs", "chatbots", "bots", "chat", "config", "feedback", "leads", "capture",
                 "sessions", "keys", "edit", "deploy", "preview", "widget-config",
+                "credentials", "rotate-key", "models", "default", "test", credentialId,
                 user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
                 kb.kbId(), kb.documentId(), kb.jobId(), bot.draftId(), bot.chatbotId(), bot.botKeyId(),
                 bot.sessionId());

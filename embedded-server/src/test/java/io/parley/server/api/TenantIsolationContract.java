@@ -48,7 +48,7 @@ abstract class TenantIsolationContract {
     /** Path parameters this test knows how to fill with the victim's and the attacker's ids. */
     static final Set<String> KNOWN_PATH_PARAMS = Set.of("org_id", "workspace_id", "user_id", "key_id",
             "draft_id", "source_id", "kb_id", "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id",
-            "bot_id");
+            "bot_id", "credential_id");
 
     /** Values that {@link OpenApiRoutes.Route#fill} uses instead of {@code draft_id} on chatbot routes. */
     static final Set<String> TYPED_PATH_PARAMS = Set.of("chatbots/draft_id");
@@ -57,8 +57,11 @@ abstract class TenantIsolationContract {
     static final Set<String> ACCOUNT_ROUTES = Set.of(
             "GET /api/v1/auth/me", "GET /api/v1/orgs", "POST /api/v1/orgs");
 
-    /** Authenticated routes that describe the server itself, the same for every tenant. */
-    static final Set<String> SERVER_ROUTES = Set.of("GET /api/v1/kb/options");
+    /**
+     * Authenticated routes about the server itself, the same for every tenant: describing it, or
+     * server-wide maintenance that only the server's administrator may run.
+     */
+    static final Set<String> SERVER_ROUTES = Set.of("GET /api/v1/kb/options", "POST /api/v1/credentials/rotate-key");
 
     /**
      * Authenticated routes without path parameters that act in the workspace the request names
@@ -67,7 +70,10 @@ abstract class TenantIsolationContract {
     static final Set<String> WORKSPACE_CHOOSING_ROUTES = Set.of(
             "GET /api/v1/api-keys", "POST /api/v1/api-keys",
             "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb",
-            "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots");
+            "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots",
+            "GET /api/v1/credentials", "POST /api/v1/credentials",
+            "GET /api/v1/models/default", "PUT /api/v1/models/default", "POST /api/v1/models/test");
+
 
     /** What A's knowledge base holds, and a query that finds it. */
     static final String A_TEXT = "Acme kettles must be descaled every month with white vinegar.";
@@ -103,6 +109,10 @@ abstract class TenantIsolationContract {
     /** A's and B's chatbots: a draft, a deployed bot with a key and a conversation. */
     ChatbotFixtures.BotIds aBot;
     ChatbotFixtures.BotIds bBot;
+    /** A's credential (used by A's default model) and B's. */
+    String aCredentialId;
+    String bCredentialId;
+    static final String A_CREDENTIAL_VALUE = "sk-victim-a-0123456789";
 
     abstract TestServer startServer(Path dataDir);
 
@@ -142,6 +152,12 @@ abstract class TenantIsolationContract {
         KbFixtures.awaitJob(server, b.accessToken(), bKb.jobId());
         aBot = ChatbotFixtures.create(server, a.accessToken(), a.workspaceId(), aKb.kbId());
         bBot = ChatbotFixtures.create(server, b.accessToken(), b.workspaceId(), bKb.kbId());
+        aCredentialId = assertStatus(server.post("/api/v1/credentials", a.accessToken(),
+                Map.of("name", "A's model key", "type", "api_key", "value", A_CREDENTIAL_VALUE)), 201).path("id").asText();
+        bCredentialId = assertStatus(server.post("/api/v1/credentials", b.accessToken(),
+                Map.of("name", "B's model key", "type", "api_key", "value", "sk-attacker-b")), 201).path("id").asText();
+        assertStatus(server.send("PUT", "/api/v1/models/default", a.accessToken(), Map.of("provider", Map.of(
+                "type", "offline"), "model", "victim-model", "temperature", 0.3)), 200); // A's bots stay offline
     }
 
     @AfterAll
@@ -347,10 +363,12 @@ abstract class TenantIsolationContract {
             }
         }
         assertThat(checked).as("workspace-choosing requests made").isEqualTo(4 * (WORKSPACE_CHOOSING_ROUTES.size()
-                + (int) WORKSPACE_CHOOSING_ROUTES.stream().filter(r -> r.startsWith("POST")).count()));
+                + (int) WORKSPACE_CHOOSING_ROUTES.stream().filter(r -> r.startsWith("POST") || r.startsWith("PUT"))
+                .count()));
         List<String> victimIds = List.of(a.userId(), a.organizationId(), a.workspaceId(), acmeOrg, acmeWorkspace,
                 aKeyId, a.email(), c.userId(), aKb.draftId(), aKb.sourceId(), aKb.kbId(), aKb.documentId(),
-                aKb.jobId(), aBot.draftId(), aBot.chatbotId(), aBot.botKeyId(), aBot.sessionId(), aBot.messageId());
+                aKb.jobId(), aBot.draftId(), aBot.chatbotId(), aBot.botKeyId(), aBot.sessionId(), aBot.messageId(),
+                aCredentialId);
         for (Route route : routes) {
             if (!route.authenticated() || !route.pathParams().isEmpty() || !route.method().equals("GET")) {
                 continue;
@@ -373,6 +391,14 @@ abstract class TenantIsolationContract {
         for (String caller : List.of(b.accessToken(), bKeySecret)) {
             assertError(server.get("/api/v1/kb/draft/" + bKb.draftId() + "/preview-chunks?source_id="
                     + aKb.sourceId(), caller), 404, "not_found");
+            // A's credential named in B's own model settings: not B's to use, and never revealed
+            Map<String, Object> withAsKey = Map.of("provider", Map.of("type", "openai_compatible",
+                    "base_url", "http://127.0.0.1:9/v1", "credential_id", aCredentialId), "model", "m");
+            for (String method : List.of("PUT /api/v1/models/default", "POST /api/v1/models/test")) {
+                String[] parts = method.split(" ");
+                JsonNode error = assertError(server.send(parts[0], parts[1], caller, withAsKey), 400, "invalid_field");
+                assertThat(error.path("details").path("field").asText()).isEqualTo("provider.credential_id");
+            }
             for (Map<String, Object> search : List.of(
                     Map.<String, Object>of("query", A_QUERY, "search_method", "hybrid"),
                     Map.<String, Object>of("query", A_QUERY, "search_method", "keyword",
@@ -472,6 +498,7 @@ abstract class TenantIsolationContract {
             case "chatbot_id", "bot_id" -> List.of(aBot.chatbotId());
             case "bot_key_id" -> List.of(aBot.botKeyId());
             case "session_id" -> List.of(aBot.sessionId());
+            case "credential_id" -> List.of(aCredentialId);
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -492,6 +519,7 @@ abstract class TenantIsolationContract {
             case "chatbot_id", "bot_id" -> bBot.chatbotId();
             case "bot_key_id" -> bBot.botKeyId();
             case "session_id" -> bBot.sessionId();
+            case "credential_id" -> bCredentialId;
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -554,6 +582,8 @@ abstract class TenantIsolationContract {
                 case "message" -> "What do you know about Acme?";
                 case "session_id" -> aBot.sessionId();
                 case "metadata" -> Map.of("variables", Map.of("user_name", "B"));
+                case "type" -> "api_key";
+                case "value" -> "sk-planted-by-b";
                 default -> throw new AssertionError("unknown body field '" + field + "' of " + route
                         + ": teach TenantIsolationContract.sampleBody a value for it");
             });
@@ -612,6 +642,11 @@ abstract class TenantIsolationContract {
                 keys.path("api_keys").forEach(k -> ((ObjectNode) k).remove("last_used_at"));
                 w.set("api_keys", keys);
                 snapshotKnowledgeBases(w, wsId, owner.accessToken());
+                w.set("credentials", assertStatus(server.get("/api/v1/credentials?workspace_id=" + wsId,
+                        owner.accessToken()), 200));
+                ObjectNode model = assertStatus(server.get("/api/v1/models/default?workspace_id=" + wsId,
+                        owner.accessToken()), 200).deepCopy();
+                w.set("model_default", model);
             }
         }
         return snapshot;
