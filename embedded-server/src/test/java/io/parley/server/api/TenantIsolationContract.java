@@ -143,8 +143,7 @@ abstract class TenantIsolationContract {
         bCredentialId = assertStatus(server.post("/api/v1/credentials", b.accessToken(),
                 Map.of("name", "B's model key", "type", "api_key", "value", "sk-attacker-b")), 201).path("id").asText();
         assertStatus(server.send("PUT", "/api/v1/models/default", a.accessToken(), Map.of("provider", Map.of(
-                "type", "openai_compatible", "base_url", "http://127.0.0.1:9/v1", "credential_id", aCredentialId),
-                "model", "victim-model")), 200);
+                "type", "offline"), "model", "victim-model", "temperature", 0.3)), 200); // A's bots stay offline
     }
 
     @AfterAll
