@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface ModelResolver {
 
+    /** Every bot answers offline, from its passages (tests, and code that runs without a model). */
+    ModelResolver OFFLINE = (workspaceId, botConfig) -> new ResolvedModel(java.util.Optional.empty(), null, null, null);
+
     /**
      * botConfig: the chatbot's config document (JSON) which may carry "provider", "model",
      * "temperature", "max_tokens" (all optional, null = workspace default).
