@@ -4,10 +4,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.chatbot.ChatbotModule;
-import io.parley.server.inference.ModelResolver;
-import io.parley.server.publicapi.PublicCors;
+import io.parley.server.channel.PublicCors;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
+import io.parley.server.credential.CredentialModule;
 import io.parley.server.draft.DraftService;
 import io.parley.server.job.JobQueue;
 import io.parley.server.job.JobRoutes;
@@ -17,6 +17,7 @@ import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.HttpErrors;
 import io.parley.server.http.OpenApiDocument;
 import io.parley.server.http.RouteCatalog;
+import io.parley.server.inference.InferenceModule;
 import io.parley.server.ops.HealthRoutes;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
@@ -83,7 +84,10 @@ public final class ParleyServer implements AutoCloseable {
             DraftService drafts = new DraftService(db, policy, clock);
             KbModule kb = background.add(new KbModule(config, db, drafts, jobs, policy, clock));
             JobRoutes jobRoutes = new JobRoutes(jobs);
-            ChatbotModule chatbots = new ChatbotModule(db, drafts, kb.search(), ModelResolver.OFFLINE, policy, clock);
+            // Credentials and models: chatbots answer with inference.resolver().
+            CredentialModule credentials = new CredentialModule(config, db, policy, auth.serverAdmin(), clock);
+            InferenceModule inference = background.add(new InferenceModule(db, credentials.service(), policy, clock));
+            ChatbotModule chatbots = new ChatbotModule(db, drafts, kb.search(), inference.resolver(), policy, clock);
 
             RouteCatalog catalog = new RouteCatalog();
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -93,6 +97,7 @@ public final class ParleyServer implements AutoCloseable {
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
             health.register(root);
+            chatbots.registerRoot(root);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
             routing.register(API_PREFIX, rules -> {
@@ -103,6 +108,8 @@ public final class ParleyServer implements AutoCloseable {
                 kb.register(api);
                 jobRoutes.register(api);
                 chatbots.register(api);
+                credentials.register(api);
+                inference.register(api);
             });
             HttpErrors.registerFallback(routing, catalog);
 

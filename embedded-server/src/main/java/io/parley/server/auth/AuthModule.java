@@ -4,9 +4,11 @@ import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
+import io.parley.server.tenancy.Principal;
 import io.parley.server.tenancy.TenancyStore;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Wires the auth feature by hand: stores, token service, services, authenticator and routes. */
 public final class AuthModule {
@@ -49,6 +51,14 @@ public final class AuthModule {
 
     public ApiKeyService apiKeys() {
         return apiKeyService;
+    }
+
+    /**
+     * Who administers the server itself (server-wide maintenance such as rotating the credential
+     * key): the local owner in embedded mode; nobody through the API in server mode.
+     */
+    public Predicate<Principal> serverAdmin() {
+        return caller -> localOwner != null && !caller.isApiKey() && localOwner.userId().equals(caller.userId());
     }
 
     /** The local owner's token in embedded mode. */

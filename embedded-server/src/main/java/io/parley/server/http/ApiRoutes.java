@@ -58,6 +58,10 @@ public final class ApiRoutes {
         return add(Method.POST, path, access, summary, body, handler);
     }
 
+    public ApiRoutes put(String path, Access access, String summary, Class<?> body, Handler handler) {
+        return add(Method.PUT, path, access, summary, body, handler);
+    }
+
     public ApiRoutes patch(String path, Access access, String summary, Class<?> body, Handler handler) {
         return add(Method.PATCH, path, access, summary, body, handler);
     }

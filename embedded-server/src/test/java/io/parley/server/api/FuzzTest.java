@@ -63,6 +63,7 @@ class FuzzTest {
     static String keyId;
     static KbIds kb;
     static ChatbotFixtures.BotIds bot;
+    static String credentialId;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -75,6 +76,8 @@ class FuzzTest {
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
         bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
+        credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
+                Map.of("name", "k", "type", "api_key", "value", "sk-fuzz")), 201).path("id").asText();
     }
 
     @AfterAll
@@ -94,7 +97,7 @@ class FuzzTest {
             Route route = bodyRoutes.get(random.nextInt(bodyRoutes.size()));
             String path = route.fill(idsFor(random));
             byte[] body = randomBody(random, route);
-            String token = random.nextInt(10) == 0 ? null : user.accessToken();
+            String token = random.nextInt(10) == 0 ? null : credential(route);
             Response r = sendBytes(route.method(), path, token, body);
             check(failures, "body round " + i + ": " + route.method() + " " + path + " body "
                     + excerpt(new String(body, StandardCharsets.UTF_8)), r);
@@ -115,9 +118,10 @@ class FuzzTest {
             String method = methods[random.nextInt(methods.length)];
             String path = randomPath(random);
             byte[] body = random.nextBoolean() ? new byte[0] : randomBody(random, null);
-            String token = switch (random.nextInt(4)) {
+            String token = switch (random.nextInt(5)) {
                 case 0 -> null;
                 case 1 -> "garbage-" + random.nextInt();
+                case 2 -> bot.secretKey();
                 default -> user.accessToken();
             };
             Response r = sendBytes(method, path, token, body);
@@ -161,6 +165,11 @@ class FuzzTest {
         assertStatus(server.get("/api/v1/kb/drafts", user.accessToken()), 200);
     }
 
+    /** The user's token, or on a bot's public routes the bot's secret key, so that bodies reach the handler. */
+    static String credential(Route route) {
+        return route.botKeyRoute() ? bot.secretKey() : user.accessToken();
+    }
+
     static void check(List<String> failures, String what, Response r) {
         if (r.status() >= 500) {
             failures.add(what + " -> " + r.status() + " " + excerpt(r.body()));
@@ -181,7 +190,8 @@ class FuzzTest {
         if (random.nextInt(4) == 0) {
             Map<String, String> ids = new java.util.HashMap<>();
             for (String p : List.of("org_id", "workspace_id", "user_id", "key_id", "draft_id", "source_id", "kb_id",
-                    "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id")) {
+                    "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id",
+                    "credential_id")) {
                 ids.put(p, randomId(random));
             }
             return ids;
@@ -192,7 +202,8 @@ class FuzzTest {
                 Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
                 Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
                 Map.entry("chatbot_id", bot.chatbotId()), Map.entry("bot_id", bot.chatbotId()),
-                Map.entry("bot_key_id", bot.botKeyId()), Map.entry("session_id", bot.sessionId()));
+                Map.entry("bot_key_id", bot.botKeyId()), Map.entry("session_id", bot.sessionId()),
+                Map.entry("credential_id", credentialId));
     }
 
     /** The top-level fields of a route's body: documented, or known for a free-form body. */
@@ -369,9 +380,12 @@ class FuzzTest {
         List<String> segments = List.of("api", "v1", "orgs", "workspaces", "members", "api-keys", "auth", "me",
                 "signup", "login", "refresh", "health", "live", "ready", "openapi", "..", ".", "",
                 "kb", "draft", "drafts", "sources", "preview-chunks", "validate", "documents", "search", "reindex",
-                "rebuild-index", "jobs",
+                "rebuild-index", "jobs", "chatbots", "bots", "chat", "config", "feedback", "leads", "capture",
+                "sessions", "keys", "edit", "deploy", "preview", "widget-config",
+                "credentials", "rotate-key", "models", "default", "test", credentialId,
                 user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
-                kb.kbId(), kb.documentId(), kb.jobId());
+                kb.kbId(), kb.documentId(), kb.jobId(), bot.draftId(), bot.chatbotId(), bot.botKeyId(),
+                bot.sessionId());
         StringBuilder path = new StringBuilder(random.nextInt(3) == 0 ? "" : "/api/v1");
         int n = random.nextInt(6);
         for (int i = 0; i < n; i++) {

@@ -66,7 +66,15 @@ class SecretStorageTest {
             keySecretPart = apiKey.substring(apiKey.lastIndexOf('_') + 1);
             assertStatus(server.get("/api/v1/workspaces/" + key.path("workspace_id").asText(), apiKey), 200);
             assertStatus(server.get("/api/v1/auth/me", server.localToken()), 200);
+            String credentialValue = "sk-stored-" + UUID.randomUUID();
+            String credentialPassword = "basic-pw-" + UUID.randomUUID();
+            assertStatus(server.post("/api/v1/credentials", refreshed.path("access_token").asText(), Map.of("name", "Model key", "type", "api_key",
+                    "value", credentialValue)), 201);
+            assertStatus(server.post("/api/v1/credentials", refreshed.path("access_token").asText(), Map.of("name", "Basic", "type", "basic_auth",
+                    "value", Map.of("username", "ada", "password", credentialPassword))), 201);
 
+            secrets.put("credential value", credentialValue);
+            secrets.put("credential password", credentialPassword);
             secrets.put("password", password);
             secrets.put("full API key", apiKey);
             secrets.put("API key secret", keySecretPart);
