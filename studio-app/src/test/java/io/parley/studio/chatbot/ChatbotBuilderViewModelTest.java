@@ -239,6 +239,16 @@ class ChatbotBuilderViewModelTest {
         deploy.deploy();
         assertThat(deploy.deployedProperty().get()).isNull();
 
+        // A value the server refuses is said in the header, and saved once corrected.
+        builder.customize().avatarUrlProperty().set("not a web address");
+        settle();
+        assertThat(builder.saveStateProperty().get()).isEqualTo(DraftAutoSave.State.FAILED);
+        assertThat(builder.saveStatusProperty().get()).startsWith("Couldn't save: ").contains("avatar_url");
+        builder.customize().avatarUrlProperty().set("https://example.com/cafe.png");
+        settle();
+        assertThat(builder.saveStatusProperty().get()).startsWith("Saved ");
+        assertThat(saved(builder).path("appearance").path("avatar_url").asText()).isEqualTo("https://example.com/cafe.png");
+
         // A change makes the check stale until it runs again.
         builder.basic().nameProperty().set("Named now");
         deploy.allowedDomainsProperty().set("example.com");
