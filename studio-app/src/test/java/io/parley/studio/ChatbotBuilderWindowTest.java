@@ -67,6 +67,7 @@ class ChatbotBuilderWindowTest {
                 + "Oat milk costs nothing extra.");
         kbId = kbs.finalizeDraft(draft).kbId();
         waitFor(120, () -> "ready".equals(kbs.get(kbId).status()));
+        new io.parley.studio.api.ChatbotApi(client()).createCredential("Local model key", "api_key", "sk-test");
     }
 
     @AfterEach
@@ -124,7 +125,21 @@ class ChatbotBuilderWindowTest {
                 "You help {{user_name}} with questions about the café. Answer briefly."));
         click("#test-connection");
         waitFor(30, () -> !text("#test-result").isEmpty() && !text("#test-result").startsWith("Trying"));
+        assertThat(text("#test-result")).startsWith("It works.");
         Screenshots.save(robot, stage, "chatbot-3-instructions");
+
+        // A model server of one's own, its key picked by name; then back to the workspace default.
+        click("#model-custom");
+        javafx.scene.control.ComboBox<?> provider = (javafx.scene.control.ComboBox<?>) node("#provider-type");
+        robot.interact(() -> provider.getSelectionModel().select(1));
+        click("#provider-model").write("llama3.2");
+        javafx.scene.control.ComboBox<?> key = (javafx.scene.control.ComboBox<?>) node("#provider-credential-choice");
+        waitFor(10, () -> key.getItems().size() == 2);
+        click("#provider-credential-choice");
+        robot.clickOn("Local model key");
+        waitFor(10, () -> text("#save-status").startsWith("Saved"));
+        Screenshots.save(robot, stage, "chatbot-3b-own-model");
+        click("#model-default");
 
         click("#builder-step-customize");
         click("#welcome-message").write("Hello! Ask me about the café.");

@@ -142,6 +142,12 @@ public final class ChatbotApi {
         return client.post("/api/v1/models/test", body, ConnectionTest.class);
     }
 
+    /** Stores a secret (for example a model server's API key), encrypted; the value is never shown again. */
+    public Credential createCredential(String name, String type, String value) {
+        return client.post("/api/v1/credentials", Map.of("name", name, "type", type, "value", value),
+                Credential.class);
+    }
+
     /** The workspace's saved credentials (names and types, never values); none on a server without them. */
     public List<Credential> credentials() {
         try {

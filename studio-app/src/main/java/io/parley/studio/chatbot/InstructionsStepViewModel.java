@@ -35,7 +35,7 @@ public final class InstructionsStepViewModel extends DraftStep {
 
     public enum ProviderType {
         OFFLINE("offline", "Offline: answers quoted from your documents"),
-        OPENAI_COMPATIBLE("openai_compatible", "A model server (OpenAI-compatible: Ollama, llama.cpp, OpenAI…)");
+        OPENAI_COMPATIBLE("openai_compatible", "A model server (Ollama, llama.cpp, OpenAI…)");
 
         private final String value;
         private final String label;
