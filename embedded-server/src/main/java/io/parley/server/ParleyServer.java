@@ -3,6 +3,7 @@ package io.parley.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
+import io.parley.server.channel.WidgetRoutes;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.draft.DraftService;
@@ -88,6 +89,7 @@ public final class ParleyServer implements AutoCloseable {
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
             health.register(root);
+            WidgetRoutes.load().register(routing);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
             routing.register(API_PREFIX, rules -> {

@@ -1,0 +1,106 @@
+package io.parley.server.channel;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Serves the website widget, {@code GET /widget.js}: plain or gzip, with an ETag and a short cache
+ * lifetime, so a fix reaches every site within minutes. The body is not JSON, so this registers on
+ * the routing itself rather than through {@code ApiRoutes}; it also adds {@link PublicCors}, because
+ * the widget calls the public API from other sites' pages.
+ */
+public final class WidgetRoutes {
+
+    static final String RESOURCE = "/widget/widget.js";
+    static final String CONTENT_TYPE = "application/javascript; charset=utf-8";
+    static final String CACHE_CONTROL = "public, max-age=300";
+
+    private final byte[] plain;
+    private final byte[] gzipped;
+    private final String etag;
+
+    WidgetRoutes(byte[] script) {
+        this.plain = script;
+        this.gzipped = gzip(script);
+        this.etag = "\"" + sha256(script).substring(0, 32) + "\"";
+    }
+
+    /** Reads the widget from the class path once; it never changes while the server runs. */
+    public static WidgetRoutes load() {
+        return new WidgetRoutes(readResource());
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.addFilter(new PublicCors());
+        routing.get("/widget.js", this::serve);
+    }
+
+    private void serve(ServerRequest req, ServerResponse res) {
+        res.header(HeaderValues.create(HeaderNames.CACHE_CONTROL, CACHE_CONTROL));
+        res.header(HeaderValues.create(HeaderNames.ETAG, etag));
+        res.header(HeaderValues.create(HeaderNames.VARY, "Origin, Accept-Encoding"));
+        boolean unchanged = req.headers().value(HeaderNames.IF_NONE_MATCH)
+                .map(tags -> tags.contains(etag) || tags.trim().equals("*"))
+                .orElse(false);
+        if (unchanged) {
+            res.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        res.header(HeaderValues.create(HeaderNames.CONTENT_TYPE, CONTENT_TYPE));
+        boolean gzip = req.headers().value(HeaderNames.ACCEPT_ENCODING)
+                .map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
+                .orElse(false);
+        if (gzip) {
+            res.header(HeaderValues.create(HeaderNames.CONTENT_ENCODING, "gzip"));
+            res.send(gzipped);
+        } else {
+            res.send(plain);
+        }
+    }
+
+    static byte[] readResource() {
+        try (InputStream in = WidgetRoutes.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the widget " + RESOURCE + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
