@@ -596,11 +596,11 @@
   }
 
   // ---- the widget ----
-  var CSS = ':host{all:initial!important;display:block!important;position:static!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;float:none!important;transform:none!important;filter:none!important;visibility:visible!important;opacity:1!important;z-index:2147483000!important}' +
+  var STYLE = ':host{all:initial!important;display:block!important;position:static!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;float:none!important;transform:none!important;filter:none!important;visibility:visible!important;opacity:1!important;z-index:2147483000!important}' +
     ':host(.pw-in){position:relative!important;width:100%!important;height:100%!important}' +
     '.pw{--p:#4f46e5;--pt:#fff;--bg:#fff;--fg:#1e2130;--mu:#646a7d;--bd:#e2e4ec;--bot:#f1f2f7;--sh:0 12px 40px rgba(15,20,40,.2);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;direction:ltr;-webkit-font-smoothing:antialiased}' +
     '.pw.dark{--bg:#1a1c23;--fg:#e8e9ef;--mu:#a3a7b7;--bd:#333745;--bot:#262934}' +
-    '.pw *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;border:0;background:none}' +
+    ':where(.pw *){box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;border:0;background:none}' +
     'svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round;display:block}' +
     'button{cursor:pointer}:focus{outline:none}:focus-visible{outline:2px solid var(--p);outline-offset:2px}header :focus-visible,.bubble:focus-visible{outline-color:var(--fg)}' +
     '.bubble{position:fixed;bottom:20px;right:20px;width:56px;height:56px;border-radius:50%;background:var(--p);color:var(--pt);box-shadow:var(--sh);display:flex;align-items:center;justify-content:center;z-index:2147483000;transition:transform .15s}.bubble:hover{transform:scale(1.06)}.bubble svg{width:26px;height:26px}' +
@@ -622,7 +622,7 @@
     '.md a{color:var(--p);text-decoration:underline}.dark .md a{color:inherit}' +
     '.md code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;background:rgba(127,127,127,.16);padding:1px 4px;border-radius:4px}' +
     '.md pre{background:#1e2130;color:#e8e9ef;padding:10px;border-radius:8px;overflow-x:auto}.md pre code{background:none;padding:0;white-space:pre}' +
-    'sup.c{font-size:10px;line-height:0;vertical-align:super;margin-left:2px;font-weight:700}sup.c a{color:var(--p);text-decoration:none;padding:0 4px;border-radius:6px;background:rgba(127,127,127,.18)}.dark sup.c a{color:inherit}' +
+    'sup.c{font-size:11px;line-height:0;vertical-align:super;margin-left:2px;font-weight:700}sup.c a{color:var(--p);text-decoration:none;padding:0 4px;border-radius:6px;background:rgba(127,127,127,.18)}.dark sup.c a{color:inherit}' +
     '.srcs{margin-top:8px;border-top:1px solid var(--bd);padding-top:6px;font-size:12px;color:var(--mu)}.st{font-weight:650;margin-bottom:2px}.srcs ol{list-style:none}.srcs li{padding:1px 4px;border-radius:4px}.sn{font-weight:700}.srcs li.hl{color:var(--fg);background:rgba(250,204,21,.3)}' +
     '.acts{display:flex;gap:2px;margin-top:6px;align-items:center}.grow{flex:1}.note{font-size:11px;color:var(--mu)}' +
     '.fb{width:28px;height:28px;border-radius:6px;color:var(--mu);display:flex;align-items:center;justify-content:center}.fb:hover{background:rgba(127,127,127,.15)}.fb svg{width:16px;height:16px}.fb[aria-pressed=true]{color:var(--p);background:rgba(127,127,127,.15)}.fb[aria-pressed=true] svg{fill:currentColor;fill-opacity:.25}' +
@@ -663,7 +663,7 @@
       (document.body || document.documentElement).appendChild(host);
     }
     var root = host.attachShadow({ mode: 'open' });
-    root.appendChild(h('style', { text: CSS }));
+    root.appendChild(h('style', { text: STYLE }));
     ui.root = h('div', { class: 'pw' + (noBubble ? ' nob' : '') + (embedded ? ' emb' : '') + (inContainer ? ' in' : '') });
     root.appendChild(ui.root);
     ui.host = host;
@@ -692,7 +692,7 @@
     var composer = h('form', { class: 'composer', onsubmit: function (e) { e.preventDefault(); send(ui.input.value); } },
       [ui.input, ui.send]);
     ui.panel = h('div', { id: 'pw-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', hidden: true }, [
-      h('header', null, [ui.avatar, h('div', { class: 'ti' }, [ui.name, h('div', { class: 'tsub', text: draft ? 'Preview' : 'We reply right away' })]),
+      h('header', null, [ui.avatar, h('div', { class: 'ti' }, [ui.name, draft ? h('div', { class: 'tsub', text: 'Preview of the draft' }) : null]),
         ui.reset, noBubble ? null : ui.close]),
       ui.log, composer, h('div', { class: 'foot', text: 'Powered by Parley' })
     ]);
