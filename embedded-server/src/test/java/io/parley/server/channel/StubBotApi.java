@@ -26,6 +26,8 @@ final class StubBotApi implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BOT = "bot-1";
+    static final String DRAFT = "draft-1";
+    static final String TOKEN = "studio-token";
 
     private final HttpServer server;
     final List<JsonNode> chats = new CopyOnWriteArrayList<>();
@@ -82,6 +84,17 @@ final class StubBotApi implements AutoCloseable {
                 String embed = "<script src=\"" + base() + "/widget.js\" data-bot-id=\"" + BOT
                         + "\" data-key=\"wk_test\" async></script>";
                 send(ex, 200, "text/html; charset=utf-8", hostilePage(embed).getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/preview.html")) {
+                String embed = "<script src=\"" + base() + "/widget.js\" data-preview-draft=\"" + DRAFT
+                        + "\" data-token=\"" + TOKEN + "\" data-open=\"true\" data-embedded=\"true\"></script>";
+                send(ex, 200, "text/html; charset=utf-8", hostilePage(embed).getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/api/v1/chatbots/draft/" + DRAFT + "/widget-config") && method.equals("GET")
+                    && authorized(ex)) {
+                json(ex, 200, config);
+            } else if (path.equals("/api/v1/chatbots/draft/" + DRAFT + "/preview") && method.equals("POST")
+                    && authorized(ex)) {
+                chats.add(JSON.readTree(body));
+                chat(ex);
             } else if (path.equals("/api/v1/bots/" + BOT + "/config") && method.equals("GET")) {
                 json(ex, 200, config);
             } else if (path.equals("/api/v1/bots/" + BOT + "/chat") && method.equals("POST")) {
@@ -97,6 +110,10 @@ final class StubBotApi implements AutoCloseable {
                 json(ex, 404, Map.of("error", Map.of("code", "not_found", "message", "No such endpoint")));
             }
         }
+    }
+
+    private static boolean authorized(HttpExchange ex) {
+        return ("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"));
     }
 
     private void chat(HttpExchange ex) throws IOException {

@@ -228,4 +228,38 @@ class WidgetStubBrowserTest {
         assertThat(closed.path("focus").asText()).isEqualTo("bubble");
         assertThat(closed.path("expanded").asText()).isEqualTo("false");
     }
+
+    @Test
+    @DisplayName("previews a draft for the studio: open at once, filling the page, through the draft routes")
+    void studioPreview() {
+        api.config = Map.of("bot_id", StubBotApi.DRAFT, "name", "Draft bot", "preview", true,
+                "appearance", Map.of("theme", "dark", "primary_color", "#F59E0B", "welcome_message", "Preview me",
+                        "suggested_prompts", List.of("Hello?")),
+                "features", Map.of("enable_citations", true, "enable_feedback", true), "lead_capture", Map.of());
+        api.deltas = List.of("Hello from the ", "draft.");
+        page.navigate(api.base() + "/preview.html");
+        page.waitFor(js("return r.querySelector('.pw[data-ready]') !== null;"), WAIT);
+        JsonNode shown = page.evaluate(js("""
+                const p = r.querySelector('.panel').getBoundingClientRect();
+                return { bubble: r.querySelector('.bubble') !== null, close: r.querySelector('[aria-label="Close chat"]') !== null,
+                         hidden: r.querySelector('.panel').hidden, width: p.width, height: p.height,
+                         dark: r.querySelector('.pw').classList.contains('dark'),
+                         text: r.querySelector('header').textContent };"""));
+        assertThat(shown.path("bubble").asBoolean()).isFalse();
+        assertThat(shown.path("close").asBoolean()).isFalse();
+        assertThat(shown.path("hidden").asBoolean()).isFalse();
+        assertThat(shown.path("width").asInt()).isEqualTo(1280);
+        assertThat(shown.path("height").asInt()).isEqualTo(860);
+        assertThat(shown.path("dark").asBoolean()).isTrue();
+        assertThat(shown.path("text").asText()).contains("Draft bot").contains("Preview");
+
+        page.evaluate(js("r.querySelector('.chip').click();"));
+        page.waitFor(js("return r.querySelector('.m.b[data-done]') !== null;"), WAIT);
+        assertThat(page.evaluate(js("return r.querySelector('.m.b[data-done] .md').textContent;")).asText())
+                .isEqualTo("Hello from the draft.");
+        assertThat(page.evaluate(js("return r.querySelectorAll('.fb').length;")).asInt())
+                .as("no feedback buttons in a preview: there is no draft feedback route").isZero();
+        assertThat(api.chats).hasSize(1);
+        page.screenshot(WidgetScreens.path("stub-preview-dark"));
+    }
 }
