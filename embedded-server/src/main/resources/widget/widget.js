@@ -769,6 +769,7 @@
     ui.root.classList.add('open');
     ui.bubble.setAttribute('aria-expanded', 'true');
     ui.bubble.setAttribute('aria-label', 'Close chat');
+    ui.bubble.replaceChild(icon('close'), ui.bubble.firstChild);
     scrollDown();
     var target = ui.log.querySelector('form input') || (ui.input.disabled ? ui.close : ui.input);
     setTimeout(function () { target.focus(); }, 0);
@@ -779,6 +780,7 @@
     ui.root.classList.remove('open');
     ui.bubble.setAttribute('aria-expanded', 'false');
     ui.bubble.setAttribute('aria-label', 'Open chat with ' + ui.name.textContent);
+    ui.bubble.replaceChild(icon('chat'), ui.bubble.firstChild);
     ui.bubble.focus();
   }
   function toggle() {

@@ -90,6 +90,7 @@ class WidgetStubBrowserTest {
         api.release = release;
         api.deltas = List.of("Returns are **free** within 30 days [1].\n\n",
                 "<img src=x onerror=\"window.pwned=1\"> Steps:\n- Pack the item\n- Print the `label`\n",
+                "1. First\n2. Second\n```\nnpm <b>install</b>\n```\n",
                 "[Policy](https://example.com/returns) and [bad](javascript:alert(1)) [2]");
         api.done = Map.of(
                 "sources", List.of(
@@ -120,7 +121,9 @@ class WidgetStubBrowserTest {
                   renders: +m.getAttribute('data-renders'),
                   imgs: r.querySelectorAll('img').length,
                   strong: m.querySelector('strong') && m.querySelector('strong').textContent,
-                  items: m.querySelectorAll('ul li').length,
+                  items: m.querySelectorAll('.md ul li').length,
+                  ordered: m.querySelectorAll('.md ol li').length,
+                  pre: m.querySelector('pre code') && m.querySelector('pre code').textContent,
                   code: m.querySelector('code') && m.querySelector('code').textContent,
                   links: [...m.querySelectorAll('.md a:not([data-n])')].map(a => [a.textContent, a.href, a.target, a.rel]),
                   cites: [...m.querySelectorAll('sup.c a')].map(a => a.textContent),
@@ -129,7 +132,7 @@ class WidgetStubBrowserTest {
                   note: m.querySelector('.note') && m.querySelector('.note').textContent,
                   pwned: window.pwned === 1
                 };"""));
-        assertThat(answer.path("deltas").asInt()).isEqualTo(3);
+        assertThat(answer.path("deltas").asInt()).isEqualTo(4);
         assertThat(answer.path("renders").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(answer.path("imgs").asInt()).as("img elements from model text").isZero();
         assertThat(answer.path("pwned").asBoolean()).isFalse();
@@ -137,6 +140,8 @@ class WidgetStubBrowserTest {
         assertThat(answer.path("strong").asText()).isEqualTo("free");
         assertThat(answer.path("items").asInt()).isEqualTo(2);
         assertThat(answer.path("code").asText()).isEqualTo("label");
+        assertThat(answer.path("ordered").asInt()).isEqualTo(2);
+        assertThat(answer.path("pre").asText()).isEqualTo("npm <b>install</b>");
         assertThat(answer.path("links")).hasSize(1);
         assertThat(answer.path("links").get(0).toString())
                 .isEqualTo("[\"Policy\",\"https://example.com/returns\",\"_blank\",\"noopener noreferrer\"]");
@@ -182,8 +187,10 @@ class WidgetStubBrowserTest {
     @Test
     @DisplayName("asks for contact details before the chat when the bot wants them first")
     void leadFormBeforeChat() {
-        api.config = config(Map.of("enabled", true, "timing", "before_chat", "required_fields", List.of("email"),
-                "optional_fields", List.of("name", "company")));
+        Map<String, Object> config = new java.util.HashMap<>(config(Map.of("enabled", true, "timing", "before_chat",
+                "required_fields", List.of("email"), "optional_fields", List.of("name", "company"))));
+        config.put("variables", List.of(Map.of("name", "order_number", "type", "text", "required", false)));
+        api.config = config;
         openWidget();
         JsonNode form = page.evaluate(js("""
                 return { disabled: r.querySelector('textarea').disabled,
@@ -191,7 +198,7 @@ class WidgetStubBrowserTest {
                          labels: [...r.querySelectorAll('.form label span')].map(s => s.textContent) };"""));
         assertThat(form.path("disabled").asBoolean()).isTrue();
         assertThat(form.path("focused").asText()).isEqualTo("email");
-        assertThat(form.path("labels").toString()).isEqualTo("[\"Email *\",\"Name (optional)\",\"Company (optional)\"]");
+        assertThat(form.path("labels").toString()).isEqualTo("[\"Email *\",\"Name (optional)\",\"Company (optional)\",\"Order number (optional)\"]");
 
         page.evaluate(js("r.querySelector('.form .btn').click();"));
         assertThat(page.evaluate(js("return r.querySelector('.fs').textContent;")).asText())
@@ -200,13 +207,21 @@ class WidgetStubBrowserTest {
 
         page.type("ada@example.com");
         page.evaluate(js("r.querySelector('input[name=company]').value = 'Analytical Engines';"
+                + "r.querySelector('input[name=order_number]').value = 'A-42';"
                 + "r.querySelector('.form .btn').click();"));
         page.waitFor(js("return r.querySelector('.form') === null && !r.querySelector('textarea').disabled;"), WAIT);
         assertThat(api.leads).hasSize(1);
         assertThat(api.leads.get(0).path("bot_id").asText()).isEqualTo(StubBotApi.BOT);
         assertThat(api.leads.get(0).path("email").asText()).isEqualTo("ada@example.com");
         assertThat(api.leads.get(0).path("custom_fields").path("company").asText()).isEqualTo("Analytical Engines");
+        assertThat(api.leads.get(0).has("order_number")).isFalse();
         assertThat(page.evaluate(js("return r.activeElement.tagName;")).asText()).isEqualTo("TEXTAREA");
+
+        // Variables collected before the chat travel with every message.
+        page.type("Where is my order?");
+        page.press("Enter");
+        page.waitFor(js("return r.querySelector('.m.b[data-done]') !== null;"), WAIT);
+        assertThat(api.chats.get(0).path("metadata").path("variables").path("order_number").asText()).isEqualTo("A-42");
     }
 
     @Test
