@@ -579,7 +579,8 @@
       ui.send.disabled = true;
     }
     addRow(el);
-    if (ui.panel.hidden === false) el.querySelector('input').focus();
+    // Only a form that blocks the chat takes the focus; one after an answer must not pull the reader away.
+    if (before && ui.panel.hidden === false) el.querySelector('input').focus();
     return el;
   }
   function unblock() {
@@ -611,7 +612,7 @@
     'header{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 14px;background:var(--p);color:var(--pt);flex:none}' +
     '.av{width:36px;height:36px;border-radius:50%;flex:none;object-fit:cover;background:rgba(255,255,255,.22);display:flex;align-items:center;justify-content:center;font-weight:700;font-size:16px}' +
     '.ti{flex:1;min-width:0}.tn{font-weight:650;font-size:15px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.tsub{font-size:12px;opacity:.85}' +
-    '.ib{width:34px;height:34px;border-radius:8px;display:flex;align-items:center;justify-content:center;flex:none}.ib:hover{background:rgba(255,255,255,.18)}.ib svg{width:20px;height:20px}' +
+    '.ib[hidden]{display:none}.ib{width:34px;height:34px;border-radius:8px;display:flex;align-items:center;justify-content:center;flex:none}.ib:hover{background:rgba(255,255,255,.18)}.ib svg{width:20px;height:20px}' +
     '.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:var(--bg)}' +
     '.m{max-width:86%;padding:9px 12px;border-radius:14px;overflow-wrap:anywhere;flex:none}' +
     '.m.u{align-self:flex-end;background:var(--p);color:var(--pt);border-bottom-right-radius:4px;white-space:pre-wrap}' +
@@ -737,6 +738,8 @@
     var ap = cfg.appearance || {};
     if (state.failure) {
       errorRow(state.failure);
+      ui.reset.hidden = true;
+      ui.input.placeholder = 'Chat unavailable';
       ui.input.disabled = true;
       ui.send.disabled = true;
       return;

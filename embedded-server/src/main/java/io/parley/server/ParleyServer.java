@@ -4,6 +4,9 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.channel.WidgetRoutes;
+import io.parley.server.chatbot.ChatbotModule;
+import io.parley.server.inference.ModelResolver;
+import io.parley.server.publicapi.PublicCors;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.draft.DraftService;
@@ -81,10 +84,12 @@ public final class ParleyServer implements AutoCloseable {
             DraftService drafts = new DraftService(db, policy, clock);
             KbModule kb = background.add(new KbModule(config, db, drafts, jobs, policy, clock));
             JobRoutes jobRoutes = new JobRoutes(jobs);
+            ChatbotModule chatbots = new ChatbotModule(db, drafts, kb.search(), ModelResolver.OFFLINE, policy, clock);
 
             RouteCatalog catalog = new RouteCatalog();
             HttpRouting.Builder routing = HttpRouting.builder();
             routing.addFilter(new AccessLogFilter());
+            routing.addFilter(new PublicCors());
             HttpErrors.register(routing);
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
@@ -99,6 +104,7 @@ public final class ParleyServer implements AutoCloseable {
                 tenancyRoutes.register(api);
                 kb.register(api);
                 jobRoutes.register(api);
+                chatbots.register(api);
             });
             HttpErrors.registerFallback(routing, catalog);
 
@@ -117,6 +123,7 @@ public final class ParleyServer implements AutoCloseable {
             }
             jobs.start(1); // ingestion is CPU-bound and the embedder already uses every core
             background.every(Duration.ofMinutes(10), drafts::purgeExpired);
+            background.every(Duration.ofMinutes(5), chatbots.sessions()::cleanUp);
             return new ParleyServer(config, db, auth, background, webServer);
         } catch (RuntimeException | Error e) {
             background.close();

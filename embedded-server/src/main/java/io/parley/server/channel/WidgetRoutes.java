@@ -19,8 +19,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Serves the website widget, {@code GET /widget.js}: plain or gzip, with an ETag and a short cache
  * lifetime, so a fix reaches every site within minutes. The body is not JSON, so this registers on
- * the routing itself rather than through {@code ApiRoutes}; it also adds {@link PublicCors}, because
- * the widget calls the public API from other sites' pages.
+ * the routing itself rather than through {@code ApiRoutes}. (A script tag needs no CORS; the widget's
+ * calls to the public API get theirs from {@code publicapi.PublicCors}.)
  */
 public final class WidgetRoutes {
 
@@ -44,7 +44,6 @@ public final class WidgetRoutes {
     }
 
     public void register(HttpRouting.Builder routing) {
-        routing.addFilter(new PublicCors());
         routing.get("/widget.js", this::serve);
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class ParleyException extends RuntimeException {
 
     public enum Kind {
-        INVALID_INPUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, VALIDATION_FAILED, UNAVAILABLE
+        INVALID_INPUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, VALIDATION_FAILED, UNAVAILABLE, RATE_LIMITED
     }
 
     private final Kind kind;
@@ -45,6 +45,12 @@ public final class ParleyException extends RuntimeException {
     /** Also used for resources of another tenant, so their existence is not revealed. */
     public static ParleyException notFound(String what) {
         return new ParleyException(Kind.NOT_FOUND, "not_found", what + " not found", null);
+    }
+
+    /** Too many requests; {@code details.retry_after_seconds} becomes the Retry-After header. */
+    public static ParleyException rateLimited(String message, long retryAfterSeconds) {
+        return new ParleyException(Kind.RATE_LIMITED, "rate_limited", message,
+                Map.of("retry_after_seconds", Math.max(1, retryAfterSeconds)));
     }
 
     public static ParleyException conflict(String code, String message) {

@@ -34,7 +34,7 @@ public final class DraftRoutes {
     public DraftRoutes(DraftService drafts, DraftType type, java.util.Set<String> serverOwned, DraftCheck check) {
         this.drafts = drafts;
         this.type = type;
-        this.base = "/" + type.value() + "/draft";
+        this.base = "/" + type.urlName() + "/draft";
         this.serverOwned = java.util.Set.copyOf(serverOwned);
         this.check = check;
     }

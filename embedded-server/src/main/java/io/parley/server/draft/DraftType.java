@@ -11,6 +11,11 @@ public enum DraftType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The first segment of the type's URLs: {@code chatbots/draft}, {@code chatflows/draft}, {@code kb/draft}. */
+    public String urlName() {
+        return this == KB ? "kb" : value() + "s";
+    }
+
     public static DraftType fromDb(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.parley.server.auth.Authenticator;
+import io.parley.server.common.ParleyException;
 import io.parley.server.tenancy.Principal;
 
 /**
@@ -74,7 +75,9 @@ public final class ApiRoutes {
             AccessLogFilter.recordPrincipal(req, principal);
         }
         Object result = handler.handle(new ApiRequest(req, principal, maxBodyBytes, maxUploadBytes));
-        if (result instanceof Reply reply) {
+        if (result instanceof Streamed streamed) {
+            stream(res, streamed);
+        } else if (result instanceof Reply reply) {
             res.status(Status.create(reply.status()));
             if (reply.body() == null) {
                 res.send();
@@ -83,6 +86,21 @@ public final class ApiRoutes {
             }
         } else {
             JsonResponses.send(res, result);
+        }
+    }
+
+    private static void stream(ServerResponse res, Streamed streamed) {
+        try (SseStream sse = new SseStream(res)) {
+            try {
+                streamed.body().accept(sse);
+            } catch (ParleyException e) {
+                if (!sse.started()) {
+                    throw e;
+                }
+                sse.send("error", ErrorResponses.envelope(e.code(), e.getMessage(), e.details()));
+            }
+        } catch (java.io.UncheckedIOException gone) {
+            // the client left mid-stream; the handler has already saved what it had
         }
     }
 }

@@ -26,6 +26,7 @@ public final class ErrorResponses {
             case TOO_LARGE -> 413;
             case VALIDATION_FAILED -> 422;
             case UNAVAILABLE -> 503;
+            case RATE_LIMITED -> 429;
         };
     }
 
@@ -54,6 +55,9 @@ public final class ErrorResponses {
         res.status(Status.create(status));
         if (status == 401) {
             res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"parley\""));
+        }
+        if (details != null && details.get("retry_after_seconds") instanceof Number wait) {
+            res.header(HeaderValues.create(HeaderNames.RETRY_AFTER, String.valueOf(wait.longValue())));
         }
         JsonResponses.send(res, envelope(code, message, details));
     }

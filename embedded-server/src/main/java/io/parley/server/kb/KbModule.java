@@ -30,6 +30,7 @@ public final class KbModule implements AutoCloseable {
     private final KbRoutes routes;
     private final KbIndexRebuild rebuild;
     private final KbCatalogRoutes catalogRoutes = new KbCatalogRoutes();
+    private final KbSearch search;
 
     public KbModule(ParleyConfig config, Database db, DraftService drafts, JobQueue jobs, AccessPolicy policy,
                     Clock clock) {
@@ -55,8 +56,9 @@ public final class KbModule implements AutoCloseable {
         this.kbDraftRoutes = new KbDraftRoutes(new KbSources(drafts, files, clock), uploads,
                 new KbPreview(drafts, files, parser, crawls, embedders, maxDocument),
                 new KbFinalizer(db, drafts, store, files, jobs, clock));
+        this.search = new KbSearch(knowledgeBases, store, chunks, embedders, indexes);
         this.routes = new KbRoutes(knowledgeBases, new KbIntake(db, knowledgeBases, store, files, clock), uploads,
-                new KbSearch(knowledgeBases, store, chunks, embedders, indexes));
+                search);
     }
 
     /** Made once, on first use, by whichever thread needs it first. */
@@ -83,6 +85,11 @@ public final class KbModule implements AutoCloseable {
 
     public KbIndexRebuild indexRebuild() {
         return rebuild;
+    }
+
+    /** Retrieval for other features (chatbots, flows). */
+    public KbSearch search() {
+        return search;
     }
 
     public EmbedderRegistry embedders() {

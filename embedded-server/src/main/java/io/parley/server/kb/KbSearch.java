@@ -1,5 +1,6 @@
 package io.parley.server.kb;
 
+import io.parley.server.common.Ids;
 import io.parley.server.common.ParleyException;
 import io.parley.server.kb.embed.EmbedderRegistry;
 import io.parley.server.kb.embed.EmbeddingModel;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,7 +61,27 @@ public final class KbSearch {
     }
 
     public Result search(Principal caller, String kbId, Request request) {
-        KnowledgeBase kb = knowledgeBases.require(caller, kbId, Role.VIEWER);
+        return search(knowledgeBases.require(caller, kbId, Role.VIEWER), request);
+    }
+
+    /**
+     * A search on behalf of a bot of {@code workspaceId} (no signed-in caller): the knowledge base
+     * must belong to that workspace; 404 otherwise.
+     */
+    public Result searchForBot(String workspaceId, String kbId, Request request) {
+        KnowledgeBase kb = Optional.ofNullable(kbId).filter(Ids::looksLikeId).flatMap(store::find)
+                .filter(found -> found.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> ParleyException.notFound("Knowledge base"));
+        return search(kb, request);
+    }
+
+    /** The knowledge base's name if it is in {@code workspaceId}. */
+    public Optional<String> nameInWorkspace(String workspaceId, String kbId) {
+        return Optional.ofNullable(kbId).filter(Ids::looksLikeId).flatMap(store::find)
+                .filter(found -> found.workspaceId().equals(workspaceId)).map(KnowledgeBase::name);
+    }
+
+    private Result search(KnowledgeBase kb, Request request) {
         long started = System.nanoTime();
         String query = query(request.query());
         RetrievalSettings defaults = RetrievalSettings.read(kb.retrieval());
@@ -99,7 +121,8 @@ public final class KbSearch {
         return out;
     }
 
-    private Indexing indexing(String kbId) {
+    /** How far a knowledge base's documents are indexed. */
+    public Indexing indexing(String kbId) {
         Map<KbDocument.Status, Integer> counts = store.statusCounts(kbId);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int ready = counts.getOrDefault(KbDocument.Status.READY, 0);

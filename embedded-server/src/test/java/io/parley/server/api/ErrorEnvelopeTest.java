@@ -49,6 +49,7 @@ class ErrorEnvelopeTest {
     static Account user;
     static String keyId;
     static KbIds kb;
+    static ChatbotFixtures.BotIds bot;
 
     @BeforeAll
     static void start() {
@@ -60,6 +61,7 @@ class ErrorEnvelopeTest {
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(),
                 "Our kettles boil water in ninety seconds.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
+        bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
     }
 
     @AfterAll
@@ -69,9 +71,13 @@ class ErrorEnvelopeTest {
 
     /** The caller's own ids, so that only the input under test can be wrong. */
     static Map<String, String> ownIds() {
-        return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(),
-                "user_id", user.userId(), "key_id", keyId, "draft_id", kb.draftId(), "source_id", kb.sourceId(),
-                "kb_id", kb.kbId(), "document_id", kb.documentId(), "job_id", kb.jobId());
+        return Map.ofEntries(Map.entry("org_id", user.organizationId()), Map.entry("workspace_id", user.workspaceId()),
+                Map.entry("user_id", user.userId()), Map.entry("key_id", keyId), Map.entry("draft_id", kb.draftId()),
+                Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
+                Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
+                Map.entry("chatbots/draft_id", bot.draftId()), Map.entry("chatbot_id", bot.chatbotId()),
+                Map.entry("bot_id", bot.chatbotId()), Map.entry("bot_key_id", bot.botKeyId()),
+                Map.entry("session_id", bot.sessionId()));
     }
 
     /** A body that would succeed: plausible values for documented fields, the usual one for a free-form body. */

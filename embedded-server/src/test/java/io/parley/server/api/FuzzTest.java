@@ -62,6 +62,7 @@ class FuzzTest {
     static Account user;
     static String keyId;
     static KbIds kb;
+    static ChatbotFixtures.BotIds bot;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -73,6 +74,7 @@ class FuzzTest {
                 .path("id").asText();
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
+        bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
     }
 
     @AfterAll
@@ -177,13 +179,20 @@ class FuzzTest {
 
     Map<String, String> idsFor(Random random) {
         if (random.nextInt(4) == 0) {
-            return Map.of("org_id", randomId(random), "workspace_id", randomId(random), "user_id", randomId(random),
-                    "key_id", randomId(random), "draft_id", randomId(random), "source_id", randomId(random),
-                    "kb_id", randomId(random), "document_id", randomId(random), "job_id", randomId(random));
+            Map<String, String> ids = new java.util.HashMap<>();
+            for (String p : List.of("org_id", "workspace_id", "user_id", "key_id", "draft_id", "source_id", "kb_id",
+                    "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id")) {
+                ids.put(p, randomId(random));
+            }
+            return ids;
         }
-        return Map.of("org_id", user.organizationId(), "workspace_id", user.workspaceId(), "user_id", user.userId(),
-                "key_id", keyId, "draft_id", kb.draftId(), "source_id", kb.sourceId(), "kb_id", kb.kbId(),
-                "document_id", kb.documentId(), "job_id", kb.jobId());
+        return Map.ofEntries(Map.entry("org_id", user.organizationId()), Map.entry("workspace_id", user.workspaceId()),
+                Map.entry("user_id", user.userId()), Map.entry("key_id", keyId),
+                Map.entry("draft_id", kb.draftId()), Map.entry("chatbots/draft_id", bot.draftId()),
+                Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
+                Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
+                Map.entry("chatbot_id", bot.chatbotId()), Map.entry("bot_id", bot.chatbotId()),
+                Map.entry("bot_key_id", bot.botKeyId()), Map.entry("session_id", bot.sessionId()));
     }
 
     /** The top-level fields of a route's body: documented, or known for a free-form body. */

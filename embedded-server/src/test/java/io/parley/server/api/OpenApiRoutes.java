@@ -40,11 +40,16 @@ final class OpenApiRoutes {
         }
 
         /** The path with each {param} replaced by the value the map gives it. */
+        /**
+         * The path with {@code values} put in. Drafts of every type share the parameter
+         * {@code draft_id}; a value under {@code chatbots/draft_id} is used for chatbot drafts.
+         */
         String fill(Map<String, String> values) {
             Matcher m = PATH_PARAM.matcher(path);
             StringBuilder out = new StringBuilder();
+            String prefix = path.startsWith("/api/v1/chatbots/") ? "chatbots/" : "";
             while (m.find()) {
-                String value = values.get(m.group(1));
+                String value = values.getOrDefault(prefix + m.group(1), values.get(m.group(1)));
                 if (value == null) {
                     throw new IllegalArgumentException("no value for path parameter " + m.group(1) + " of " + this);
                 }

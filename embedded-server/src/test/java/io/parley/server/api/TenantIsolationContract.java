@@ -47,7 +47,11 @@ abstract class TenantIsolationContract {
 
     /** Path parameters this test knows how to fill with the victim's and the attacker's ids. */
     static final Set<String> KNOWN_PATH_PARAMS = Set.of("org_id", "workspace_id", "user_id", "key_id",
-            "draft_id", "source_id", "kb_id", "document_id", "job_id");
+            "draft_id", "source_id", "kb_id", "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id",
+            "bot_id");
+
+    /** Values that {@link OpenApiRoutes.Route#fill} uses instead of {@code draft_id} on chatbot routes. */
+    static final Set<String> TYPED_PATH_PARAMS = Set.of("chatbots/draft_id");
 
     /** Authenticated routes without path parameters that act on the caller's own account. */
     static final Set<String> ACCOUNT_ROUTES = Set.of(
@@ -62,7 +66,8 @@ abstract class TenantIsolationContract {
      */
     static final Set<String> WORKSPACE_CHOOSING_ROUTES = Set.of(
             "GET /api/v1/api-keys", "POST /api/v1/api-keys",
-            "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb");
+            "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb",
+            "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots");
 
     /** What A's knowledge base holds, and a query that finds it. */
     static final String A_TEXT = "Acme kettles must be descaled every month with white vinegar.";
@@ -71,7 +76,10 @@ abstract class TenantIsolationContract {
     /** Routes anyone may call. Anything else must demand credentials. */
     static final Set<String> PUBLIC_ROUTES = Set.of(
             "POST /api/v1/auth/signup", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
-            "GET /health/live", "GET /health/ready", "GET /openapi");
+            "GET /health/live", "GET /health/ready", "GET /openapi",
+            // a bot's public API: its own keys, not accounts (ChatbotApiTest attacks them)
+            "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat", "POST /api/v1/bots/{bot_id}/feedback",
+            "POST /api/v1/leads/capture");
 
     TestServer server;
     List<Route> routes;
@@ -92,6 +100,9 @@ abstract class TenantIsolationContract {
     /** A's knowledge-base data (a draft with a source; a knowledge base with a document and its job), and B's. */
     KbIds aKb;
     KbIds bKb;
+    /** A's and B's chatbots: a draft, a deployed bot with a key and a conversation. */
+    ChatbotFixtures.BotIds aBot;
+    ChatbotFixtures.BotIds bBot;
 
     abstract TestServer startServer(Path dataDir);
 
@@ -129,6 +140,8 @@ abstract class TenantIsolationContract {
         bKb = KbFixtures.create(server, b.accessToken(), b.workspaceId(), "Bolt Ltd repairs bicycles on Saturdays.");
         KbFixtures.awaitJob(server, a.accessToken(), aKb.jobId());
         KbFixtures.awaitJob(server, b.accessToken(), bKb.jobId());
+        aBot = ChatbotFixtures.create(server, a.accessToken(), a.workspaceId(), aKb.kbId());
+        bBot = ChatbotFixtures.create(server, b.accessToken(), b.workspaceId(), bKb.kbId());
     }
 
     @AfterAll
@@ -377,10 +390,14 @@ abstract class TenantIsolationContract {
             case "user_id" -> List.of(a.userId(), c.userId());
             case "key_id" -> List.of(aKeyId);
             case "draft_id" -> List.of(aKb.draftId());
+            case "chatbots/draft_id" -> List.of(aBot.draftId());
             case "source_id" -> List.of(aKb.sourceId());
             case "kb_id" -> List.of(aKb.kbId());
             case "document_id" -> List.of(aKb.documentId());
             case "job_id" -> List.of(aKb.jobId());
+            case "chatbot_id", "bot_id" -> List.of(aBot.chatbotId());
+            case "bot_key_id" -> List.of(aBot.botKeyId());
+            case "session_id" -> List.of(aBot.sessionId());
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -393,10 +410,14 @@ abstract class TenantIsolationContract {
             case "user_id" -> b.userId();
             case "key_id" -> bKeyId;
             case "draft_id" -> bKb.draftId();
+            case "chatbots/draft_id" -> bBot.draftId();
             case "source_id" -> bKb.sourceId();
             case "kb_id" -> bKb.kbId();
             case "document_id" -> bKb.documentId();
             case "job_id" -> bKb.jobId();
+            case "chatbot_id", "bot_id" -> bBot.chatbotId();
+            case "bot_key_id" -> bBot.botKeyId();
+            case "session_id" -> bBot.sessionId();
             default -> throw new AssertionError("unknown path parameter '" + param
                     + "': add victim and attacker values to TenantIsolationContract");
         };
@@ -410,7 +431,10 @@ abstract class TenantIsolationContract {
     List<Map<String, String>> attackAssignments(Route route) {
         List<Map<String, String>> assignments = new ArrayList<>();
         assignments.add(new LinkedHashMap<>());
-        for (String param : route.pathParams()) {
+        for (String pathParam : route.pathParams()) {
+            String typed = "chatbots/" + pathParam;
+            String param = route.path().startsWith("/api/v1/chatbots/") && TYPED_PATH_PARAMS.contains(typed)
+                    ? typed : pathParam;
             List<Map<String, String>> next = new ArrayList<>();
             List<String> choices = new ArrayList<>(victimValues(param));
             choices.add(ownValue(param));
@@ -431,6 +455,7 @@ abstract class TenantIsolationContract {
     Map<String, String> values(Function<String, String> chooser) {
         Map<String, String> out = new HashMap<>();
         KNOWN_PATH_PARAMS.forEach(p -> out.put(p, chooser.apply(p)));
+        TYPED_PATH_PARAMS.forEach(p -> out.put(p, chooser.apply(p)));
         return out;
     }
 
@@ -521,6 +546,7 @@ abstract class TenantIsolationContract {
             String id = draft.path("id").asText();
             w.set("kb_draft:" + id + ":sources", assertStatus(server.get(KbFixtures.sources(id), token), 200));
         }
+        snapshotChatbots(w, wsId, token);
         JsonNode kbs = assertStatus(server.get("/api/v1/kb?workspace_id=" + wsId, token), 200);
         w.set("kbs", kbs);
         for (JsonNode kb : kbs.path("knowledge_bases")) {
@@ -530,6 +556,31 @@ abstract class TenantIsolationContract {
                     Map.of("query", A_QUERY, "search_method", "hybrid", "top_k", 5)), 200).deepCopy();
             search.remove("took_ms");
             w.set("kb:" + id + ":search", search);
+        }
+    }
+
+    /** Chatbot drafts, deployed chatbots with their config, keys, conversations and leads. */
+    void snapshotChatbots(ObjectNode w, String wsId, String token) {
+        JsonNode drafts = assertStatus(server.get("/api/v1/chatbots/drafts?workspace_id=" + wsId, token), 200);
+        w.set("chatbot_drafts", drafts);
+        for (JsonNode draft : drafts.path("drafts")) {
+            String id = draft.path("id").asText();
+            w.set("chatbot_draft:" + id, assertStatus(server.get("/api/v1/chatbots/draft/" + id, token), 200));
+        }
+        JsonNode bots = assertStatus(server.get("/api/v1/chatbots?workspace_id=" + wsId, token), 200);
+        w.set("chatbots", bots);
+        for (JsonNode bot : bots.path("chatbots")) {
+            String id = bot.path("id").asText();
+            w.set("chatbot:" + id, assertStatus(server.get("/api/v1/chatbots/" + id, token), 200));
+            ObjectNode keys = assertStatus(server.get("/api/v1/chatbots/" + id + "/keys", token), 200).deepCopy();
+            keys.path("keys").forEach(k -> ((ObjectNode) k).remove("last_used_at"));
+            w.set("chatbot:" + id + ":keys", keys);
+            JsonNode sessions = assertStatus(server.get("/api/v1/chatbots/" + id + "/sessions", token), 200);
+            for (JsonNode session : sessions.path("sessions")) {
+                String sid = session.path("id").asText();
+                w.set("session:" + sid, assertStatus(server.get("/api/v1/sessions/" + sid, token), 200));
+            }
+            w.set("chatbot:" + id + ":leads", assertStatus(server.get("/api/v1/chatbots/" + id + "/leads", token), 200));
         }
     }
 

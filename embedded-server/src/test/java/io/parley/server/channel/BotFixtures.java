@@ -47,6 +47,7 @@ final class BotFixtures {
                 "name", "Acme Helper",
                 "knowledge_bases", List.of(Map.of("kb_id", kbId, "enabled", true)),
                 "provider", Map.of("type", "offline"),
+                "system_prompt", "You help customers of Acme with questions about kettles.",
                 "appearance", Map.of("theme", "light", "primary_color", "#0F766E",
                         "welcome_message", "Hi! Ask me about **Acme** kettles: warranty, returns, care.",
                         "suggested_prompts", List.of("How long is the warranty?", "Can I return a kettle?")),
@@ -68,7 +69,7 @@ final class BotFixtures {
         JsonNode session = ok(server.get("/api/v1/sessions/" + sessionId, token), 200);
         assertThat(session.toString()).as("session with its messages").contains("positive")
                 .containsIgnoringCase("warranty");
-        JsonNode leads = ok(server.get("/api/v1/leads?bot_id=" + botId, token), 200);
+        JsonNode leads = ok(server.get("/api/v1/chatbots/" + botId + "/leads", token), 200);
         assertThat(leads.toString()).contains(email).contains(sessionId);
     }
 }

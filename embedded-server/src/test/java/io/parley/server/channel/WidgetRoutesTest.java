@@ -85,7 +85,7 @@ class WidgetRoutesTest {
     }
 
     @Test
-    @DisplayName("lets other origins call the public bot API, but not the admin API")
+    @DisplayName("lets the widget on another origin call the public bot API and read its errors, not the admin API")
     void corsOnPublicPathsOnly() {
         HttpRequest preflight = HttpRequest.newBuilder(server.uri("/api/v1/bots/abc/chat"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -95,12 +95,16 @@ class WidgetRoutesTest {
                 .build();
         HttpResponse<String> r = send(preflight);
         assertThat(r.statusCode()).isEqualTo(204);
-        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://shop.example.com");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
         assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
                 .contains("Authorization").contains("Content-Type");
 
-        HttpResponse<byte[]> script = get("/widget.js", "Origin", "http://shop.example.com");
-        assertThat(script.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://shop.example.com");
+        // An error keeps its CORS headers, or the browser shows the widget a network failure instead.
+        HttpResponse<byte[]> refused = get("/api/v1/bots/abc/config", "Origin", "http://shop.example.com",
+                "Authorization", "Bearer wk_nope");
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(refused.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After");
 
         HttpResponse<byte[]> admin = get("/api/v1/auth/me", "Origin", "http://shop.example.com");
         assertThat(admin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();

@@ -1,0 +1,54 @@
+package io.parley.server.publicapi;
+
+import io.parley.server.botkey.BotKey;
+import io.parley.server.botkey.BotKeys;
+import io.parley.server.chatbot.Chatbot;
+import io.parley.server.chatbot.ChatbotConfig;
+import io.parley.server.chatbot.ChatbotService;
+import io.parley.server.common.ParleyException;
+import io.parley.server.http.ApiRequest;
+
+/**
+ * Who may use a bot's public routes: a key of that bot ({@code Authorization: Bearer bk_…|wk_…});
+ * a widget key only from a page of the bot's allowed domains, and only while the website channel
+ * is on. An unknown bot and a key of another bot get the same 401/404 as a wrong key would.
+ */
+final class BotAccess {
+
+    record Caller(Chatbot bot, ChatbotConfig config, BotKey key) {
+        boolean widget() {
+            return key.isWidget();
+        }
+    }
+
+    private final ChatbotService chatbots;
+    private final BotKeys keys;
+
+    BotAccess(ChatbotService chatbots, BotKeys keys) {
+        this.chatbots = chatbots;
+        this.keys = keys;
+    }
+
+    Caller check(ApiRequest req, String botId) {
+        String presented = req.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip()).orElse(null);
+        Chatbot bot = chatbots.live(botId).orElseThrow(() -> ParleyException.notFound("Bot"));
+        BotKey key = keys.authenticate(bot.id(), presented);
+        ChatbotConfig config = ChatbotConfig.read(bot.config());
+        if (key.isWidget()) {
+            ChatbotConfig.Website website = config.website();
+            if (!website.enabled()) {
+                throw ParleyException.forbidden("The website channel of this bot is switched off");
+            }
+            String origin = req.header("Origin").orElse(null);
+            if (origin == null) {
+                throw ParleyException.forbidden("Widget keys work only from web pages: use the bot's secret key elsewhere");
+            }
+            if (!OriginPolicy.allows(website.allowedDomains(), origin)) {
+                throw new ParleyException(ParleyException.Kind.FORBIDDEN, "origin_not_allowed",
+                        "This site is not allowed to use this chatbot: add its domain to the bot's allowed domains", null);
+            }
+        }
+        return new Caller(bot, config, key);
+    }
+}
