@@ -563,7 +563,10 @@
         if (lead) state.lead = true;
         save();
         done();
-        if (lead) addRow(h('div', { class: 'm i', role: 'status', text: 'Thanks! We received your details.' }));
+        if (lead) {
+          addRow(h('div', { class: 'm i', role: 'status',
+            text: urls.lead ? 'Thanks! We received your details.' : 'Preview: contact details are not saved.' }));
+        }
       }, function (err) {
         submit.disabled = false;
         status.textContent = err.message;

@@ -41,6 +41,12 @@ final class BotFixtures {
 
     /** Creates, fills and deploys a chatbot answering offline from {@code kbId}; returns the deploy answer. */
     static JsonNode deployChatbot(TestServer server, String token, String kbId, List<String> allowedDomains) {
+        String draftId = chatbotDraft(server, token, kbId, allowedDomains);
+        return ok(server.post("/api/v1/chatbots/draft/" + draftId + "/deploy", token, null), 200);
+    }
+
+    /** A complete chatbot draft answering offline from {@code kbId}; returns its id. */
+    static String chatbotDraft(TestServer server, String token, String kbId, List<String> allowedDomains) {
         String draftId = ok(server.post("/api/v1/chatbots/draft", token, Map.of("name", "Acme Helper")), 201)
                 .path("draft_id").asText();
         Map<String, Object> data = Map.of(
@@ -58,7 +64,7 @@ final class BotFixtures {
                 "deployment", Map.of("channels", List.of(Map.of("type", "website", "enabled", true,
                         "config", Map.of("widget_position", "bottom-right", "allowed_domains", allowedDomains)))));
         ok(server.patch("/api/v1/chatbots/draft/" + draftId, token, Map.of("data", data)), 200);
-        return ok(server.post("/api/v1/chatbots/draft/" + draftId + "/deploy", token, null), 200);
+        return draftId;
     }
 
     /** The session, its rated answer and the lead, as the admin API reports them. */

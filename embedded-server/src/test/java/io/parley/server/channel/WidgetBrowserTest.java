@@ -48,13 +48,14 @@ class WidgetBrowserTest {
     static HttpServer site;
     static String token;
     static String botId;
+    static String kbId;
 
     @BeforeAll
     static void setUp() {
         Assumptions.assumeTrue(HeadlessChromium.executable().isPresent(), "Chromium is not installed");
         server = TestServer.embedded(workDir.resolve("data"));
         token = server.localToken();
-        String kbId = BotFixtures.knowledgeBase(server, token, "Acme handbook", HANDBOOK);
+        kbId = BotFixtures.knowledgeBase(server, token, "Acme handbook", HANDBOOK);
         JsonNode deployed = BotFixtures.deployChatbot(server, token, kbId, List.of("127.0.0.1"));
         botId = deployed.path("chatbot_id").asText();
         String embedCode = deployed.path("channels").path("website").path("embed_code").asText();
@@ -143,6 +144,28 @@ class WidgetBrowserTest {
                 .contains("not available on this website");
         assertThat(page.evaluate(js("return r.querySelector('textarea').disabled;")).asBoolean()).isTrue();
         page.screenshot(WidgetScreens.path("not-allowed"));
+    }
+
+    @Test
+    @DisplayName("the studio previews a draft on the preview page, the token kept out of the address bar")
+    void studioPreview() {
+        String draftId = BotFixtures.chatbotDraft(server, token, kbId, List.of());
+        Page page = chromium.newPage(420, 720);
+        page.navigate(server.uri("/widget-preview.html") + "#draft=" + draftId + "&token=" + token);
+        page.waitFor(js("return r.querySelector('.pw[data-ready]') !== null;"), WAIT);
+        assertThat(page.evaluate("location.href").asText()).doesNotContain(token).doesNotContain("#");
+        assertThat(page.evaluate(js("return r.querySelector('header').textContent;")).asText())
+                .contains("Acme Helper").contains("Preview");
+        assertThat(page.evaluate(js("return r.querySelector('.bubble') === null && !r.querySelector('.panel').hidden;"))
+                .asBoolean()).as("open at once, without a bubble").isTrue();
+
+        page.type("Can I return a kettle?");
+        page.press("Enter");
+        page.waitFor(js("return r.querySelector('.m.b[data-done]') !== null;"), WAIT);
+        assertThat(page.evaluate(js("return r.querySelector('.m.b[data-done] .md').textContent;")).asText())
+                .containsIgnoringCase("30 days");
+        assertThat(page.problems()).isEmpty();
+        page.screenshot(WidgetScreens.path("studio-preview"));
     }
 
     static String siteUrl(String host) {

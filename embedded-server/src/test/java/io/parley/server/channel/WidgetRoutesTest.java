@@ -76,6 +76,16 @@ class WidgetRoutesTest {
     }
 
     @Test
+    @DisplayName("serves the studio's preview page, never cached")
+    void previewPage() {
+        HttpResponse<byte[]> r = get("/widget-preview.html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("script.dataset.previewDraft");
+    }
+
+    @Test
     @DisplayName("answers 304 to a matching If-None-Match")
     void notModified() {
         String etag = get("/widget.js").headers().firstValue("ETag").orElseThrow();
