@@ -6,7 +6,7 @@ import io.parley.server.auth.AuthModule;
 import io.parley.server.channel.WidgetRoutes;
 import io.parley.server.chatbot.ChatbotModule;
 import io.parley.server.inference.ModelResolver;
-import io.parley.server.publicapi.PublicCors;
+import io.parley.server.channel.PublicCors;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.draft.DraftService;
@@ -94,6 +94,7 @@ public final class ParleyServer implements AutoCloseable {
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
             health.register(root);
+            chatbots.registerRoot(root);
             WidgetRoutes.load().register(routing);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * a draft, {@code GET /widget-preview.html}. The widget goes out plain or gzip, with an ETag and a short cache
  * lifetime, so a fix reaches every site within minutes. The body is not JSON, so this registers on
  * the routing itself rather than through {@code ApiRoutes}. (A script tag needs no CORS; the widget's
- * calls to the public API get theirs from {@code publicapi.PublicCors}.)
+ * calls to the public API get theirs from {@link PublicCors}.)
  */
 public final class WidgetRoutes {
 

@@ -17,7 +17,6 @@ import io.parley.server.session.BotRef;
 import io.parley.server.session.ChatSession;
 import io.parley.server.session.NewMessage;
 import io.parley.server.session.SessionService;
-import io.parley.server.session.StoredMessage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,8 @@ public final class ChatbotEngine {
         if (turn.capped()) {
             checkCaps(bot, config, session);
         }
-        List<StoredMessage> history = config.memoryEnabled() ? sessions.recent(session.id(), config.memoryMessages())
+        List<io.parley.server.inference.ChatMessage> history = turn.history() != null ? turn.history()
+                : config.memoryEnabled() ? PromptBuilder.remembered(sessions.recent(session.id(), config.memoryMessages()))
                 : List.of();
         sessions.append(session, NewMessage.user(question));
         String messageId = Ids.newId();

@@ -9,7 +9,7 @@ import io.parley.server.http.ApiRoutes;
 import io.parley.server.inference.ModelResolver;
 import io.parley.server.kb.KbSearch;
 import io.parley.server.lead.LeadService;
-import io.parley.server.publicapi.PublicChatRoutes;
+import io.parley.server.channel.PublicChatRoutes;
 import io.parley.server.session.SessionService;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
@@ -44,6 +44,11 @@ public final class ChatbotModule {
         draftRoutes.register(api);
         routes.register(api);
         publicRoutes.register(api);
+    }
+
+    /** Routes outside /api/v1: the OpenAI-compatible endpoint. */
+    public void registerRoot(ApiRoutes root) {
+        publicRoutes.registerRoot(root);
     }
 
     public SessionService sessions() {

@@ -21,16 +21,22 @@ final class PromptBuilder {
     }
 
     static List<ChatMessage> build(ChatbotConfig config, JsonNode sessionVariables, List<Passage> passages,
-                                   List<StoredMessage> history, String question) {
+                                   List<ChatMessage> history, String question) {
         List<ChatMessage> out = new ArrayList<>();
         out.add(ChatMessage.system(system(config, sessionVariables, passages)));
-        for (StoredMessage m : history) {
-            if (m.errorCode() != null) {
-                continue; // an apology for a failure is not conversation worth remembering
-            }
-            out.add(m.role().equals("user") ? ChatMessage.user(m.content()) : ChatMessage.assistant(m.content()));
-        }
+        out.addAll(history);
         out.add(ChatMessage.user(question));
+        return out;
+    }
+
+    /** The memory window as model messages; apologies for failures are not conversation worth remembering. */
+    static List<ChatMessage> remembered(List<StoredMessage> messages) {
+        List<ChatMessage> out = new ArrayList<>();
+        for (StoredMessage m : messages) {
+            if (m.errorCode() == null && !m.content().isBlank()) {
+                out.add(m.role().equals("user") ? ChatMessage.user(m.content()) : ChatMessage.assistant(m.content()));
+            }
+        }
         return out;
     }
 

@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;

@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.botkey.BotKeys;
@@ -35,6 +35,7 @@ public final class PublicChatRoutes {
     private final SessionService sessions;
     private final LeadService leads;
     private final BotRateLimits limits = new BotRateLimits();
+    private final OpenAiCompatibleRoutes openAi;
 
     public PublicChatRoutes(ChatbotService chatbots, BotKeys keys, ChatbotEngine engine, SessionService sessions,
                             LeadService leads) {
@@ -42,6 +43,12 @@ public final class PublicChatRoutes {
         this.engine = engine;
         this.sessions = sessions;
         this.leads = leads;
+        this.openAi = new OpenAiCompatibleRoutes(access, engine, limits);
+    }
+
+    /** {@code /v1/chat/completions}, at the root like OpenAI's own API. */
+    public void registerRoot(ApiRoutes root) {
+        openAi.register(root);
     }
 
     record FeedbackBody(String messageId, String rating, String comment) {

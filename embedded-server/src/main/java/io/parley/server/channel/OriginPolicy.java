@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import io.parley.server.botkey.BotKey;
 import io.parley.server.botkey.BotKeys;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * knowledge base, validate, preview (JSON and streamed), deploy, the public API with its keys and
  * origins, feedback, leads, sessions, edit and redeploy, limits.
  */
-class ChatbotApiTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ChatbotApiContract {
 
     static final String HANDBOOK = """
             # Kettle care
@@ -34,31 +36,32 @@ class ChatbotApiTest {
             Every Acme kettle has a two year warranty. Keep the receipt and contact support@acme.example to claim it.
             """;
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String token;
-    static String workspaceId;
-    static String kbId;
+    TestServer server;
+    String token;
+    String workspaceId;
+    String kbId;
+
+    abstract TestServer startServer(Path dataDir);
 
     @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dataDir);
-        token = server.localToken();
-        workspaceId = assertStatus(server.get("/api/v1/auth/me", token), 200).path("default_workspace").path("id").asText();
+    void start(@TempDir Path dataDir) {
+        server = startServer(dataDir);
+        TestServer.Account builder = server.signup("Builder");
+        token = builder.accessToken();
+        workspaceId = builder.workspaceId();
         KbFixtures.KbIds kb = KbFixtures.create(server, token, workspaceId, HANDBOOK);
         KbFixtures.awaitJob(server, token, kb.jobId());
         kbId = kb.kbId();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (server != null) {
             server.close();
         }
     }
 
-    static Map<String, Object> botData(String name, List<String> domains) {
+    Map<String, Object> botData(String name, List<String> domains) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
         data.put("knowledge_bases", List.of(Map.of("kb_id", kbId, "enabled", true,
@@ -76,11 +79,11 @@ class ChatbotApiTest {
         return data;
     }
 
-    static String newDraft(Map<String, Object> data) {
+    String newDraft(Map<String, Object> data) {
         return assertStatus(server.post("/api/v1/chatbots/draft", token, data), 201).path("draft_id").asText();
     }
 
-    static JsonNode deploy(String draftId) {
+    JsonNode deploy(String draftId) {
         return assertStatus(server.post("/api/v1/chatbots/draft/" + draftId + "/deploy", token, null), 200);
     }
 

@@ -1,4 +1,4 @@
-package io.parley.server.publicapi;
+package io.parley.server.channel;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
