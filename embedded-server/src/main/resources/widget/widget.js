@@ -778,7 +778,7 @@
     ui.bubble.replaceChild(icon('close'), ui.bubble.firstChild);
     scrollDown();
     var target = ui.log.querySelector('form input') || (ui.input.disabled ? ui.close : ui.input);
-    setTimeout(function () { target.focus(); }, 0);
+    target.focus();
   }
   function close() {
     if (!ui.panel || noBubble) return;
@@ -808,8 +808,8 @@
       state.failure = e.message;
     }).then(function () {
       start();
-      ui.root.setAttribute('data-ready', 'true');
       if (noBubble) open();
+      ui.root.setAttribute('data-ready', 'true');
     });
   }
 

@@ -30,7 +30,9 @@ public final class PublicCors implements Filter {
         }
         // Kept on error responses too, or the browser hides the error (a 429, a refused origin) from the page.
         KeptHeaders.set(req, res, HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"));
-        if (req.prologue().method() == Method.OPTIONS) {
+        // Only a real preflight (a browser asking) is answered here; any other OPTIONS gets the usual 405.
+        if (req.prologue().method() == Method.OPTIONS && req.headers().contains(HeaderNames.ORIGIN)
+                && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"));
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, Accept"));
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600"));
