@@ -80,6 +80,8 @@ final class StubBotApi implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             if (path.equals("/widget.js")) {
                 send(ex, 200, "application/javascript; charset=utf-8", WidgetRoutes.readResource());
+            } else if (path.equals("/avatar.png")) {
+                send(ex, 200, "image/png", avatarPng());
             } else if (path.equals("/page.html")) {
                 String embed = "<script src=\"" + base() + "/widget.js\" data-bot-id=\"" + BOT
                         + "\" data-key=\"wk_test\" async></script>";
@@ -144,6 +146,20 @@ final class StubBotApi implements AutoCloseable {
         body.putIfAbsent("session_id", "session-1");
         body.putIfAbsent("message_id", "message-" + n);
         event(out, "done", body);
+    }
+
+    private static byte[] avatarPng() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(48, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xF5, 0x9E, 0x0B));
+        g.fillRect(0, 0, 48, 48);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(12, 12, 24, 24);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static void await(CountDownLatch latch) {

@@ -242,6 +242,11 @@ class WidgetStubBrowserTest {
         assertThat(closed.path("hidden").asBoolean()).isTrue();
         assertThat(closed.path("focus").asText()).isEqualTo("bubble");
         assertThat(closed.path("expanded").asText()).isEqualTo("false");
+
+        page.evaluate("window.ParleyWidget.open()");
+        assertThat(page.evaluate(js("return r.querySelector('.panel').hidden;")).asBoolean()).isFalse();
+        page.evaluate("window.ParleyWidget.close()");
+        assertThat(page.evaluate(js("return r.querySelector('.panel').hidden;")).asBoolean()).isTrue();
     }
 
     @Test
@@ -249,7 +254,7 @@ class WidgetStubBrowserTest {
     void studioPreview() {
         api.config = Map.of("bot_id", StubBotApi.DRAFT, "name", "Draft bot", "preview", true,
                 "appearance", Map.of("theme", "dark", "primary_color", "#F59E0B", "welcome_message", "Preview me",
-                        "suggested_prompts", List.of("Hello?")),
+                        "suggested_prompts", List.of("Hello?"), "avatar_url", api.base() + "/avatar.png"),
                 "features", Map.of("enable_citations", true, "enable_feedback", true), "lead_capture", Map.of());
         api.deltas = List.of("Hello from the ", "draft.");
         page.navigate(api.base() + "/preview.html");
@@ -259,6 +264,7 @@ class WidgetStubBrowserTest {
                 return { bubble: r.querySelector('.bubble') !== null, close: r.querySelector('[aria-label="Close chat"]') !== null,
                          hidden: r.querySelector('.panel').hidden, width: p.width, height: p.height,
                          dark: r.querySelector('.pw').classList.contains('dark'),
+                         avatar: r.querySelector('header img') && r.querySelector('header img').getAttribute('src'),
                          text: r.querySelector('header').textContent };"""));
         assertThat(shown.path("bubble").asBoolean()).isFalse();
         assertThat(shown.path("close").asBoolean()).isFalse();
@@ -266,6 +272,7 @@ class WidgetStubBrowserTest {
         assertThat(shown.path("width").asInt()).isEqualTo(1280);
         assertThat(shown.path("height").asInt()).isEqualTo(860);
         assertThat(shown.path("dark").asBoolean()).isTrue();
+        assertThat(shown.path("avatar").asText()).isEqualTo(api.base() + "/avatar.png");
         assertThat(shown.path("text").asText()).contains("Draft bot").contains("Preview");
 
         page.evaluate(js("r.querySelector('.chip').click();"));
@@ -275,6 +282,8 @@ class WidgetStubBrowserTest {
         assertThat(page.evaluate(js("return r.querySelectorAll('.fb').length;")).asInt())
                 .as("no feedback buttons in a preview: there is no draft feedback route").isZero();
         assertThat(api.chats).hasSize(1);
+        page.waitFor(js("const i = r.querySelector('header img'); return i && i.complete && i.naturalWidth > 0;"),
+                WAIT);
         page.screenshot(WidgetScreens.path("stub-preview-dark"));
     }
 }
