@@ -73,9 +73,17 @@ final class BotFixtures {
         JsonNode sessions = ok(server.get("/api/v1/chatbots/" + botId + "/sessions", token), 200);
         assertThat(sessions.toString()).contains(sessionId);
         JsonNode session = ok(server.get("/api/v1/sessions/" + sessionId, token), 200);
-        assertThat(session.toString()).as("session with its messages").contains("positive")
-                .containsIgnoringCase("warranty");
+        List<JsonNode> rated = new java.util.ArrayList<>();
+        session.path("messages").forEach(m -> {
+            if (m.path("feedback").path("rating").asText().equals("positive")) {
+                rated.add(m);
+            }
+        });
+        assertThat(rated).as("rated messages of %s", session).hasSize(1);
+        assertThat(rated.get(0).path("role").asText()).isEqualTo("assistant");
+        assertThat(rated.get(0).path("content").asText()).containsIgnoringCase("warranty");
+        assertThat(session.path("messages").get(0).path("content").asText()).isEqualTo("How long is the warranty?");
         JsonNode leads = ok(server.get("/api/v1/chatbots/" + botId + "/leads", token), 200);
-        assertThat(leads.toString()).contains(email).contains(sessionId);
+        assertThat(leads.toString()).as("leads").contains(email).contains(sessionId).contains("Grace Hopper");
     }
 }
