@@ -69,7 +69,7 @@ public final class OpenAiCompatibleRoutes {
         ChatbotEngine.checkMessage(last.content());
         limits.take(caller.bot().id(), caller.config().messagesPerHour());
         BotRef bot = new BotRef("chatbot", caller.bot().id(), caller.bot().workspaceId());
-        Turn turn = new Turn(last.content(), null, null, "openai", caller.widget(),
+        Turn turn = new Turn(last.content(), null, endUser(body.user()), "openai", caller.widget(),
                 conversation.subList(0, conversation.size() - 1));
         String created = String.valueOf(Instant.now().getEpochSecond());
         if (!Boolean.TRUE.equals(body.stream())) {
@@ -107,6 +107,19 @@ public final class OpenAiCompatibleRoutes {
                 // saved by the engine
             }
         });
+    }
+
+    /** OpenAI's {@code user}: the caller's id for its end user, kept on the session. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode endUser(String user) {
+        if (user == null || user.isBlank()) {
+            return null;
+        }
+        if (user.length() > 256) {
+            throw ParleyException.invalidField("user", "'user' must be at most 256 characters");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = io.parley.server.common.Json.mapper().createObjectNode();
+        metadata.putObject("user").put("id", user.strip());
+        return metadata;
     }
 
     private static List<ChatMessage> conversation(List<Message> messages) {

@@ -93,6 +93,10 @@ public record ChatbotConfig(String name, String description, String category, St
             throw ParleyException.invalidField("visibility", "'visibility' must be private or public");
         }
         checkKnowledgeBases();
+        if (provider != null && !provider.isNull() && !provider.isObject()) {
+            throw ParleyException.invalidField("provider", "'provider' must be an object such as {\"type\": \"offline\"}, "
+                    + "or null for the workspace default");
+        }
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
             throw ParleyException.invalidField("temperature", "'temperature' must be between 0 and 2");
         }
@@ -276,7 +280,12 @@ public record ChatbotConfig(String name, String description, String category, St
         for (JsonNode d : node) {
             String value = d.isTextual() ? d.asText().strip().toLowerCase(Locale.ROOT) : "";
             if (value.startsWith("https://") || value.startsWith("http://")) {
-                value = URI.create(value).getAuthority() == null ? value : URI.create(value).getAuthority();
+                try {
+                    URI uri = new URI(value);
+                    value = uri.getAuthority() == null ? value : uri.getAuthority();
+                } catch (java.net.URISyntaxException e) {
+                    // not an address: the pattern below refuses it with the field's name
+                }
             }
             if (!DOMAIN.matcher(value).matches()) {
                 throw ParleyException.invalidField(field, "'" + d.asText() + "' is not a domain: write example.com or *.example.com");

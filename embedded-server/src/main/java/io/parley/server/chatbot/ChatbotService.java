@@ -121,15 +121,17 @@ public final class ChatbotService {
     /** Deep-merges {@code patch} into the live configuration once the result validates. */
     public ChatbotView update(Principal caller, String id, ObjectNode patch, String baseUrl) {
         Chatbot bot = require(caller, id, Role.EDITOR);
-        patch.remove(SOURCE_FIELD);
+        if (patch.has(SOURCE_FIELD)) {
+            throw ParleyException.invalidField(SOURCE_FIELD, "'" + SOURCE_FIELD + "' is set by the server, not by a change");
+        }
         ObjectNode merged = JsonMerge.merge(bot.config().deepCopy(), patch);
+        ChatbotConfig parsed = ChatbotConfig.read(merged); // a bad value is a 400 naming the field, as for a save
         ChatbotValidation.Result result = validation.validate(bot.workspaceId(), merged);
         if (!result.valid()) {
             throw new ParleyException(ParleyException.Kind.VALIDATION_FAILED, "validation_failed",
                     "The change was not saved: " + result.errors().get(0).message(),
                     Map.of("errors", result.errors(), "warnings", result.warnings()));
         }
-        ChatbotConfig parsed = ChatbotConfig.read(merged);
         db.runInTransaction(tx -> {
             if (!store.replace(tx, bot.id(), parsed.displayName(), description(parsed), merged, clock.now())) {
                 throw ParleyException.notFound("Chatbot");

@@ -107,7 +107,12 @@ class ErrorEnvelopeTest {
     }
 
     static Response send(Route route, Map<String, String> ids, Object body) {
-        return server.send(route.method(), route.fill(ids), route.authenticated() ? user.accessToken() : null, body);
+        return server.send(route.method(), route.fill(ids), credential(route), body);
+    }
+
+    /** What the route's callers present: the user's token, the bot's secret key on a bot's public routes, or nothing. */
+    static String credential(Route route) {
+        return route.authenticated() ? user.accessToken() : route.botKeyRoute() ? bot.secretKey() : null;
     }
 
     // --- malformed bodies on every body route ------------------------------------------------
@@ -135,8 +140,7 @@ class ErrorEnvelopeTest {
     @DisplayName("a missing body (no Content-Length, no entity) is 400 on every route that takes a body")
     void missingBody() {
         for (Route route : bodyRoutes()) {
-            Response r = server.send(route.method(), route.fill(ownIds()),
-                    route.authenticated() ? user.accessToken() : null, null);
+            Response r = server.send(route.method(), route.fill(ownIds()), credential(route), null);
             assertError(r, 400, "invalid_request");
         }
     }
@@ -167,9 +171,10 @@ class ErrorEnvelopeTest {
                     }
                     JsonNode error = assertErrorEnvelope(r);
                     String named = error.path("details").path("field").asText();
+                    String inDocument = FreeFormBodies.inDocument(field.getKey());
                     boolean namesField = FreeFormBodies.isFreeForm(route)
-                            ? named.equals(field.getKey()) || named.startsWith(field.getKey() + ".")
-                              || error.path("message").asText().contains("'" + field.getKey() + "'")
+                            ? named.equals(inDocument) || named.startsWith(inDocument + ".")
+                              || error.path("message").asText().contains("'" + inDocument + "'")
                             : named.equals(field.getKey()) && error.path("code").asText().equals("invalid_field");
                     if (!namesField) {
                         failed.add(json(wrong) + " -> 400 naming something else: " + r.body());
@@ -259,6 +264,13 @@ class ErrorEnvelopeTest {
                 route.bodyFields().forEach(f -> body.put(f, plausible(f)));
                 body.put(field, field.equals("email") ? huge + "@example.com" : huge);
                 Response r = send(route, ownIds(), body);
+                if (field.equals("session_id") && route.bodyFields().contains("message") && r.status() == 200) {
+                    // chat and preview: an id that is no conversation of this bot starts a new one (by design, so
+                    // a visitor with a stale id is not stuck); the huge value must not become a session
+                    assertThat(r.json().path("session_id").asText()).as("%s with a huge session_id", route)
+                            .isNotEqualTo(huge).hasSize(36);
+                    continue;
+                }
                 if (field.equals("name") || (field.equals("email") && !route.path().endsWith("/login"))
                         || field.equals("role")) {
                     assertThat(r.status()).as("%s with huge %s: %s", route, field, r.body()).isEqualTo(400);
@@ -311,6 +323,20 @@ class ErrorEnvelopeTest {
             case "search_method" -> "keyword";
             case "threshold" -> 0.0;
             case "document_ids" -> List.of();
+            // the bodies of a bot's public routes: this bot, its conversation and its answer
+            case "bot_id" -> bot.chatbotId();
+            case "session_id" -> bot.sessionId();
+            case "message_id" -> bot.messageId();
+            case "rating" -> "positive";
+            case "phone" -> "+1 555 0100";
+            case "metadata" -> Map.of("variables", Map.of("user_name", "Plausible"));
+            case "custom_fields" -> Map.of("company", "Plausible Ltd");
+            // the OpenAI-compatible endpoint: model = the bot
+            case "model" -> bot.chatbotId();
+            case "messages" -> List.of(Map.of("role", "user", "content", "A plausible question?"));
+            case "stream" -> false;
+            case "temperature" -> 0.5;
+            case "max_tokens" -> 100;
             default -> "plausible";
         };
     }
@@ -333,7 +359,10 @@ class ErrorEnvelopeTest {
                 for (String bad : badIds) {
                     Map<String, String> ids = new LinkedHashMap<>(ownIds());
                     ids.put(param, bad);
+                    // Route.fill prefers chatbots/draft_id on chatbot routes: that one must be bad too
+                    ids.put("chatbots/" + param, bad);
                     Response r = send(route, ids, route.hasBody() ? validBody(route) : null);
+                    assertThat(route.fill(ids)).as("%s with %s=%s", route, param, bad).contains(bad);
                     if (bad.equals("..")) {
                         // a dot segment removes the segment before it: another path, which may exist with other methods
                         assertThat(r.status()).as("%s with %s=%s: %s", route, param, bad, r.body()).isIn(404, 405);
@@ -357,6 +386,13 @@ class ErrorEnvelopeTest {
         assertThat(assertStatus(server.get("/api/v1/auth/me", user.accessToken()), 200).path("user").path("id")
                 .asText()).isEqualTo(user.userId());
         assertStatus(server.get("/api/v1/kb/draft/" + kb.draftId(), user.accessToken()), 200);
+        // no bad id reached the user's own chatbot data (a DELETE with it would have removed it)
+        assertStatus(server.get("/api/v1/chatbots/draft/" + bot.draftId(), user.accessToken()), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bot.chatbotId(), user.accessToken()), 200);
+        assertStatus(server.get("/api/v1/sessions/" + bot.sessionId(), user.accessToken()), 200);
+        assertThat(assertStatus(server.get("/api/v1/chatbots/" + bot.chatbotId() + "/keys", user.accessToken()), 200)
+                .path("keys").toString()).contains(bot.botKeyId());
+        assertStatus(server.get("/api/v1/bots/" + bot.chatbotId() + "/config", bot.secretKey()), 200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -378,8 +414,24 @@ class ErrorEnvelopeTest {
             // a path can reach more than one route: /api/v1/kb/drafts is also /api/v1/kb/{kb_id}
             Set<String> documented = new TreeSet<>();
             routes.stream().filter(r -> r.matches(path)).forEach(r -> documented.add(r.method()));
+            boolean botKeyPath = routes.stream().anyMatch(r -> r.matches(path) && r.botKeyRoute());
             for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
                 if (documented.contains(method)) {
+                    continue;
+                }
+                if (botKeyPath && method.equals("OPTIONS")) {
+                    // a browser's CORS preflight for the widget on another site: answered before routing
+                    Response preflight = server.send(method, path, null, null, "Origin", "https://shop.example.com",
+                            "Access-Control-Request-Method", documented.iterator().next());
+                    assertThat(preflight.status()).as("OPTIONS %s: %s", path, preflight.body()).isEqualTo(204);
+                    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("OPTIONS %s", path)
+                            .contains("*");
+                    Set<String> allowed = preflight.headers().firstValue("Access-Control-Allow-Methods").stream()
+                            .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).collect(
+                                    Collectors.toCollection(TreeSet::new));
+                    assertThat(allowed).as("Access-Control-Allow-Methods for %s", path).containsAll(documented);
+                    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).as("OPTIONS %s", path)
+                            .hasValueSatisfying(v -> assertThat(v).contains("Authorization", "Content-Type"));
                     continue;
                 }
                 Response r = server.send(method, path, user.accessToken(), method.equals("GET") ? null : "{}");
@@ -576,6 +628,32 @@ class ErrorEnvelopeTest {
         JsonNode after = assertStatus(server.get(kbPath, token), 200);
         assertThat(after.path("embedding_model").asText()).isEqualTo(KbFixtures.MODEL);
         assertStatus(server.post(kbPath + "/search", token, Map.of("query", "kettle")), 200);
+    }
+
+    @Test
+    @DisplayName("chatbot settings a bot could not use are 400 naming the field, on a save, a new draft and a live "
+            + "change alike; the live bot keeps its settings")
+    void chatbotSettingsAreCheckedWhenSaved() {
+        String token = user.accessToken();
+        String draftPath = "/api/v1/chatbots/draft/" + bot.draftId();
+        String botPath = "/api/v1/chatbots/" + bot.chatbotId();
+        JsonNode live = assertStatus(server.get(botPath, token), 200).path("config");
+        Map<String, Map<String, Object>> refused = new LinkedHashMap<>();
+        refused.put("temperature", Map.of("temperature", 7));
+        refused.put("provider", Map.of("provider", "openai"));
+        refused.put("appearance.primary_color", Map.of("appearance", Map.of("primary_color", "red")));
+        refused.put("deployment.channels[0].config.allowed_domains", Map.of("deployment", Map.of("channels",
+                List.of(Map.of("type", "website", "config", Map.of("allowed_domains", List.of("http://a b/")))))));
+        refused.put("lead_capture.required_fields", Map.of("lead_capture", Map.of("required_fields", List.of("age"))));
+        refused.forEach((field, data) -> {
+            for (Response r : List.of(server.patch(draftPath, token, Map.of("data", data)),
+                    server.post("/api/v1/chatbots/draft", token, data),
+                    server.patch(botPath, token, Map.of("data", data)))) {
+                JsonNode error = assertError(r, 400, "invalid_field");
+                assertThat(error.path("details").path("field").asText()).as("%s", data).isEqualTo(field);
+            }
+        });
+        assertThat(assertStatus(server.get(botPath, token), 200).path("config")).isEqualTo(live);
     }
 
     // --- below the router -------------------------------------------------------------------------

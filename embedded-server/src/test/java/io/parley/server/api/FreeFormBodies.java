@@ -43,17 +43,79 @@ final class FreeFormBodies {
             "annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
             "annotations.note", "string");
 
-    static final Map<String, Contract> CONTRACTS = Map.of(
+    /**
+     * A chatbot's document (docs/api/chatbots.md, chatbot/ChatbotConfig): every field the server binds
+     * and checks on a save, a live change, a validate and a deploy. Lists of objects (knowledge bases,
+     * variables, channels) are typed as lists; their items are checked by ChatbotApiTest.
+     */
+    private static final Map<String, String> CHATBOT_FIELDS = fields(
+            "name", "string", "description", "string", "category", "string", "visibility", "string",
+            "knowledge_bases", "array", "provider", "object", "model", "string", "temperature", "number",
+            "max_tokens", "integer", "system_prompt", "string",
+            "memory", "object", "memory.enabled", "boolean", "memory.max_messages", "integer",
+            "variables", "array",
+            "appearance", "object", "appearance.theme", "string", "appearance.primary_color", "string",
+            "appearance.avatar_url", "string", "appearance.welcome_message", "string",
+            "appearance.suggested_prompts", "array",
+            "features", "object", "features.enable_citations", "boolean",
+            "features.enable_follow_up_suggestions", "boolean", "features.enable_feedback", "boolean",
+            "features.rate_limiting", "object", "features.rate_limiting.enabled", "boolean",
+            "features.rate_limiting.max_messages_per_hour", "integer",
+            "features.max_messages_per_session", "integer", "features.max_messages_per_day", "integer",
+            "lead_capture", "object", "lead_capture.enabled", "boolean", "lead_capture.timing", "string",
+            "lead_capture.required_fields", "array", "lead_capture.optional_fields", "array",
+            "deployment", "object", "deployment.channels", "array");
+
+    /**
+     * Chatbot documents that a save accepts and that keep the bot usable by the public routes (lead
+     * capture and feedback stay on, no hourly limit, no knowledge base that would not validate):
+     * the usual one first, then one per group of settings.
+     */
+    private static final List<Map<String, Object>> CHATBOT_DOCUMENTS = List.of(
+            Map.of("name", "Planted bot", "description", "Planted", "category", "customer_support",
+                    "visibility", "private", "system_prompt", "Answer from the knowledge base, {{user_name}}.",
+                    "variables", List.of(Map.of("name", "user_name", "type", "text", "required", false,
+                            "default", "there", "collect_before_chat", false)),
+                    "temperature", 0.5, "max_tokens", 512, "model", "planted-model"),
+            Map.of("provider", Map.of("type", "offline"), "memory", Map.of("enabled", true, "max_messages", 4),
+                    "knowledge_bases", List.of()),
+            Map.of("appearance", Map.of("theme", "dark", "primary_color", "#4F46E5",
+                    "avatar_url", "https://example.com/a.png", "welcome_message", "Hello!",
+                    "suggested_prompts", List.of("What can you do?"))),
+            Map.of("features", Map.of("enable_citations", true, "enable_follow_up_suggestions", false,
+                    "enable_feedback", true, "rate_limiting", Map.of("enabled", false, "max_messages_per_hour", 1000),
+                    "max_messages_per_session", 100, "max_messages_per_day", 1000)),
+            Map.of("lead_capture", Map.of("enabled", true, "timing", "before_chat",
+                    "required_fields", List.of("email"), "optional_fields", List.of("name", "phone"))),
+            Map.of("deployment", Map.of("channels", List.of(Map.of("type", "website", "enabled", true,
+                    "config", Map.of("widget_position", "bottom-right", "allowed_domains", List.of()))))));
+
+    /** {@code {"data": document}}: how a save and a live change send the chatbot document. */
+    private static final List<Map<String, Object>> CHATBOT_CHANGES = CHATBOT_DOCUMENTS.stream()
+            .<Map<String, Object>>map(d -> Map.of("data", d)).toList();
+
+    /** {@code data} and the document's fields under it; errors name the field inside the document. */
+    private static final Map<String, String> CHATBOT_CHANGE_FIELDS = inData(CHATBOT_FIELDS);
+
+    static final Map<String, Contract> CONTRACTS = Map.ofEntries(
+            // a new chatbot draft: the first fields of the document, or the document under 'data'
+            Map.entry("POST /api/v1/chatbots/draft", new Contract(concat(CHATBOT_DOCUMENTS,
+                    List.of(Map.of("data", Map.of("name", "Planted bot")))),
+                    plus(CHATBOT_FIELDS, "data", "object", "workspace_id", "string"), true)),
+            Map.entry("PATCH /api/v1/chatbots/draft/{draft_id}", new Contract(CHATBOT_CHANGES, CHATBOT_CHANGE_FIELDS,
+                    false)),
+            Map.entry("PATCH /api/v1/chatbots/{chatbot_id}", new Contract(CHATBOT_CHANGES, CHATBOT_CHANGE_FIELDS,
+                    false)),
             // the draft's own content (name, settings) is free-form until validate; only the envelope is typed
-            "POST /api/v1/kb/draft", new Contract(List.of(
+            Map.entry("POST /api/v1/kb/draft", new Contract(List.of(
                     Map.of("name", "Planted draft", "embedding_config", Map.of("model", KbFixtures.MODEL)),
                     Map.of("data", Map.of("name", "Planted draft"))),
-                    fields("data", "object", "workspace_id", "string"), true),
-            "PATCH /api/v1/kb/draft/{draft_id}", new Contract(List.of(
+                    fields("data", "object", "workspace_id", "string"), true)),
+            Map.entry("PATCH /api/v1/kb/draft/{draft_id}", new Contract(List.of(
                     Map.of("data", Map.of("description", "Changed by a save"))),
-                    fields("data", "object"), false),
-            "POST /api/v1/kb/draft/{draft_id}/sources", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false),
-            "PATCH /api/v1/kb/{kb_id}", new Contract(List.of(
+                    fields("data", "object"), false)),
+            Map.entry("POST /api/v1/kb/draft/{draft_id}/sources", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false)),
+            Map.entry("PATCH /api/v1/kb/{kb_id}", new Contract(List.of(
                     Map.of("name", "Renamed", "description", "Changed"),
                     Map.of("retrieval_config", Map.of("top_k", 4, "search_method", "keyword", "threshold", 0.1)),
                     Map.of("chunking_config", Map.of("strategy", "fixed", "chunk_size", 128)),
@@ -63,13 +125,13 @@ final class FreeFormBodies {
                             "retrieval_config.search_method", "string", "retrieval_config.threshold", "number",
                             "chunking_config", "object", "chunking_config.strategy", "string",
                             "chunking_config.chunk_size", "integer",
-                            "embedding_config", "object", "embedding_config.model", "string"), true),
-            "POST /api/v1/kb/{kb_id}/documents", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false),
-            "PATCH /api/v1/kb/{kb_id}/documents/{document_id}", new Contract(List.of(
+                            "embedding_config", "object", "embedding_config.model", "string"), true)),
+            Map.entry("POST /api/v1/kb/{kb_id}/documents", new Contract(SOURCE_BODIES, SOURCE_FIELDS, false)),
+            Map.entry("PATCH /api/v1/kb/{kb_id}/documents/{document_id}", new Contract(List.of(
                     Map.of("annotations", Map.of("importance", 2, "tags", List.of("planted")))),
                     fields("annotations", "object", "annotations.importance", "number", "annotations.tags", "array",
                             "annotations.note", "string"),
-                    true));
+                    true)));
 
     private FreeFormBodies() {
     }
@@ -103,6 +165,30 @@ final class FreeFormBodies {
         Map<String, Object> inner = nested instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         copy.put(parent, with(inner, field.substring(dot + 1), value));
         return copy;
+    }
+
+    /** The field a server error names for {@code field}: a field under {@code data} is named inside the document. */
+    static String inDocument(String field) {
+        return field.startsWith("data.") ? field.substring("data.".length()) : field;
+    }
+
+    private static Map<String, String> inData(Map<String, String> documentFields) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("data", "object");
+        documentFields.forEach((name, type) -> out.put("data." + name, type));
+        return out;
+    }
+
+    private static Map<String, String> plus(Map<String, String> base, String... namesAndTypes) {
+        Map<String, String> out = new LinkedHashMap<>(base);
+        out.putAll(fields(namesAndTypes));
+        return out;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> out = new java.util.ArrayList<>(first);
+        out.addAll(second);
+        return List.copyOf(out);
     }
 
     private static Map<String, String> fields(String... namesAndTypes) {

@@ -94,7 +94,7 @@ class FuzzTest {
             Route route = bodyRoutes.get(random.nextInt(bodyRoutes.size()));
             String path = route.fill(idsFor(random));
             byte[] body = randomBody(random, route);
-            String token = random.nextInt(10) == 0 ? null : user.accessToken();
+            String token = random.nextInt(10) == 0 ? null : credential(route);
             Response r = sendBytes(route.method(), path, token, body);
             check(failures, "body round " + i + ": " + route.method() + " " + path + " body "
                     + excerpt(new String(body, StandardCharsets.UTF_8)), r);
@@ -115,9 +115,10 @@ class FuzzTest {
             String method = methods[random.nextInt(methods.length)];
             String path = randomPath(random);
             byte[] body = random.nextBoolean() ? new byte[0] : randomBody(random, null);
-            String token = switch (random.nextInt(4)) {
+            String token = switch (random.nextInt(5)) {
                 case 0 -> null;
                 case 1 -> "garbage-" + random.nextInt();
+                case 2 -> bot.secretKey();
                 default -> user.accessToken();
             };
             Response r = sendBytes(method, path, token, body);
@@ -159,6 +160,11 @@ class FuzzTest {
         assertThat(failures).as("seed %s", SEED + 2).isEmpty();
         assertStatus(server.get("/health/ready", null), 200);
         assertStatus(server.get("/api/v1/kb/drafts", user.accessToken()), 200);
+    }
+
+    /** The user's token, or on a bot's public routes the bot's secret key, so that bodies reach the handler. */
+    static String credential(Route route) {
+        return route.botKeyRoute() ? bot.secretKey() : user.accessToken();
     }
 
     static void check(List<String> failures, String what, Response r) {
@@ -369,9 +375,11 @@ class FuzzTest {
         List<String> segments = List.of("api", "v1", "orgs", "workspaces", "members", "api-keys", "auth", "me",
                 "signup", "login", "refresh", "health", "live", "ready", "openapi", "..", ".", "",
                 "kb", "draft", "drafts", "sources", "preview-chunks", "validate", "documents", "search", "reindex",
-                "rebuild-index", "jobs",
+                "rebuild-index", "jobs", "chatbots", "bots", "chat", "config", "feedback", "leads", "capture",
+                "sessions", "keys", "edit", "deploy", "preview", "widget-config",
                 user.organizationId(), user.workspaceId(), user.userId(), keyId, kb.draftId(), kb.sourceId(),
-                kb.kbId(), kb.documentId(), kb.jobId());
+                kb.kbId(), kb.documentId(), kb.jobId(), bot.draftId(), bot.chatbotId(), bot.botKeyId(),
+                bot.sessionId());
         StringBuilder path = new StringBuilder(random.nextInt(3) == 0 ? "" : "/api/v1");
         int n = random.nextInt(6);
         for (int i = 0; i < n; i++) {

@@ -122,6 +122,23 @@ class HealthAndOpenApiTest {
                 "POST /api/v1/kb/{kb_id}/documents/{document_id}/reindex", "POST /api/v1/kb/{kb_id}/search",
                 "POST /api/v1/kb/{kb_id}/rebuild-index", "GET /api/v1/jobs/{job_id}",
                 "GET /health/live", "GET /health/ready", "GET /openapi");
+        // chatbots (docs/api/chatbots.md): drafts, deployed bots with keys, conversations and leads
+        assertThat(routes).contains(
+                "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots/draft/{draft_id}",
+                "PATCH /api/v1/chatbots/draft/{draft_id}", "DELETE /api/v1/chatbots/draft/{draft_id}",
+                "POST /api/v1/chatbots/draft/{draft_id}/validate", "POST /api/v1/chatbots/draft/{draft_id}/preview",
+                "GET /api/v1/chatbots/draft/{draft_id}/widget-config", "POST /api/v1/chatbots/draft/{draft_id}/deploy",
+                "GET /api/v1/chatbots", "GET /api/v1/chatbots/{chatbot_id}", "PATCH /api/v1/chatbots/{chatbot_id}",
+                "DELETE /api/v1/chatbots/{chatbot_id}", "POST /api/v1/chatbots/{chatbot_id}/edit",
+                "GET /api/v1/chatbots/{chatbot_id}/keys", "POST /api/v1/chatbots/{chatbot_id}/keys",
+                "DELETE /api/v1/chatbots/{chatbot_id}/keys/{bot_key_id}", "GET /api/v1/chatbots/{chatbot_id}/sessions",
+                "GET /api/v1/chatbots/{chatbot_id}/leads", "GET /api/v1/sessions/{session_id}",
+                "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat",
+                "POST /api/v1/bots/{bot_id}/feedback", "POST /api/v1/leads/capture");
+        // a bot's public routes take its keys, not accounts: /openapi must not ask for a bearer account token
+        OpenApiRoutes.load(server).stream().filter(r -> r.path().startsWith("/api/v1/bots/")
+                || r.path().equals("/api/v1/leads/capture")).forEach(r -> assertThat(r.authenticated())
+                .as("%s is documented without account security", r).isFalse());
         assertThat(routes).doesNotHaveDuplicates();
     }
 

@@ -39,7 +39,15 @@ final class OpenApiRoutes {
             return bodyFieldTypes.keySet();
         }
 
-        /** The path with each {param} replaced by the value the map gives it. */
+        /**
+         * A bot's public route (the OpenAI-compatible endpoint included): it takes the bot's own key ({@code bk_…}), not an account's token
+         * (those answer 401), and answers browsers' CORS preflight (OPTIONS) itself.
+         */
+        boolean botKeyRoute() {
+            return !authenticated && (path.startsWith("/api/v1/bots/") || path.equals("/api/v1/leads/capture")
+                    || path.equals("/v1/chat/completions"));
+        }
+
         /**
          * The path with {@code values} put in. Drafts of every type share the parameter
          * {@code draft_id}; a value under {@code chatbots/draft_id} is used for chatbot drafts.

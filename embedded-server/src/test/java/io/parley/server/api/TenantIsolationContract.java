@@ -79,7 +79,7 @@ abstract class TenantIsolationContract {
             "GET /health/live", "GET /health/ready", "GET /openapi",
             // a bot's public API: its own keys, not accounts (ChatbotApiTest attacks them)
             "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat", "POST /api/v1/bots/{bot_id}/feedback",
-            "POST /api/v1/leads/capture");
+            "POST /api/v1/leads/capture", "POST /v1/chat/completions");
 
     TestServer server;
     List<Route> routes;
@@ -311,6 +311,11 @@ abstract class TenantIsolationContract {
         assertStatus(server.get("/api/v1/workspaces/" + b.workspaceId(), bKeySecret), 200);
         assertStatus(server.get("/api/v1/kb/" + bKb.kbId(), bKeySecret), 200);
         assertStatus(server.get("/api/v1/kb/draft/" + bKb.draftId(), bKeySecret), 200);
+        // the 404s above are A's key meeting B's data, not routes that refuse API keys
+        assertStatus(server.get("/api/v1/chatbots/draft/" + bBot.draftId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId() + "/keys", bKeySecret), 200);
+        assertStatus(server.get("/api/v1/sessions/" + bBot.sessionId(), bKeySecret), 200);
     }
 
     @Test
@@ -345,7 +350,7 @@ abstract class TenantIsolationContract {
                 + (int) WORKSPACE_CHOOSING_ROUTES.stream().filter(r -> r.startsWith("POST")).count()));
         List<String> victimIds = List.of(a.userId(), a.organizationId(), a.workspaceId(), acmeOrg, acmeWorkspace,
                 aKeyId, a.email(), c.userId(), aKb.draftId(), aKb.sourceId(), aKb.kbId(), aKb.documentId(),
-                aKb.jobId());
+                aKb.jobId(), aBot.draftId(), aBot.chatbotId(), aBot.botKeyId(), aBot.sessionId(), aBot.messageId());
         for (Route route : routes) {
             if (!route.authenticated() || !route.pathParams().isEmpty() || !route.method().equals("GET")) {
                 continue;
@@ -381,6 +386,74 @@ abstract class TenantIsolationContract {
         assertUnchanged(before);
     }
 
+    @Test
+    @DisplayName("a bot's public routes: B's bot keys, B's token and B's API key cannot use A's bot, rate A's answers, "
+            + "join A's conversation or leave leads with A's bot")
+    void publicRoutesKeepBotsApart() {
+        JsonNode before = snapshotOf(a);
+        String aBotPath = "/api/v1/bots/" + aBot.chatbotId();
+        String bWidgetKey = assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId(), b.accessToken()), 200)
+                .path("channels").path("website").path("widget_key").asText();
+        assertThat(bWidgetKey).startsWith("wk_");
+        assertThat(routes.stream().filter(Route::botKeyRoute).map(Route::toString).toList())
+                .as("the bot routes this test attacks").containsExactlyInAnyOrder(
+                        "GET /api/v1/bots/{bot_id}/config", "POST /api/v1/bots/{bot_id}/chat",
+                        "POST /api/v1/bots/{bot_id}/feedback", "POST /api/v1/leads/capture",
+                        "POST /v1/chat/completions");
+
+        // keys of B's bot, and accounts' credentials, open none of A's bot's routes
+        for (String credential : List.of(bBot.secretKey(), bWidgetKey, b.accessToken(), bKeySecret, a.accessToken(),
+                aKeySecret)) {
+            List<Response> answers = List.of(
+                    server.send("GET", aBotPath + "/config", credential, null, "Origin", "https://b.example"),
+                    server.send("POST", aBotPath + "/chat", credential, Map.of("message", "What do you know?"),
+                            "Origin", "https://b.example"),
+                    server.send("POST", aBotPath + "/chat", credential, Map.of("message", "And then?",
+                            "session_id", aBot.sessionId()), "Origin", "https://b.example"),
+                    server.send("POST", aBotPath + "/feedback", credential, Map.of("message_id", aBot.messageId(),
+                            "rating", "negative", "comment", "planted by B"), "Origin", "https://b.example"),
+                    server.send("POST", "/api/v1/leads/capture", credential, Map.of("bot_id", aBot.chatbotId(),
+                            "session_id", aBot.sessionId(), "email", "planted@b.example"), "Origin", "https://b.example"),
+                    server.send("POST", "/v1/chat/completions", credential, Map.of("model", aBot.chatbotId(),
+                            "messages", List.of(Map.of("role", "user", "content", "What do you know?"))),
+                            "Origin", "https://b.example"));
+            for (Response r : answers) {
+                // the same 401 as for a wrong key: never a 403, 404 or 400 that tells more about A's bot
+                assertError(r, 401, "unauthorized");
+            }
+        }
+
+        // B's own bot, with A's ids in the body: A's answer, conversation and leads stay out of reach
+        String bBotPath = "/api/v1/bots/" + bBot.chatbotId();
+        assertError(server.post(bBotPath + "/feedback", bBot.secretKey(), Map.of("message_id", aBot.messageId(),
+                "rating", "negative")), 404, "not_found");
+        JsonNode lead = assertError(server.post("/api/v1/leads/capture", bBot.secretKey(), Map.of(
+                "bot_id", bBot.chatbotId(), "session_id", aBot.sessionId(), "email", "planted@b.example")), 400,
+                "invalid_field");
+        assertThat(lead.path("details").path("field").asText()).isEqualTo("session_id");
+        JsonNode joined = assertStatus(server.post(bBotPath + "/chat", bBot.secretKey(), Map.of(
+                "message", "What do you know?", "session_id", aBot.sessionId())), 200);
+        assertThat(joined.path("session_id").asText()).as("B's chat naming A's conversation starts its own")
+                .isNotEqualTo(aBot.sessionId());
+        assertThat(joined.toString()).as("B's bot answers from B's knowledge base only")
+                .doesNotContain("white vinegar", aKb.documentId(), aKb.kbId());
+        String bDraftPreview = "/api/v1/chatbots/draft/" + bBot.draftId() + "/preview";
+        JsonNode preview = assertStatus(server.post(bDraftPreview, b.accessToken(), Map.of(
+                "message", "What do you know?", "session_id", aBot.sessionId())), 200);
+        assertThat(preview.path("session_id").asText()).isNotEqualTo(aBot.sessionId());
+        // admin routes refuse every bot key
+        for (String key : List.of(aBot.secretKey(), bBot.secretKey(), bWidgetKey)) {
+            assertError(server.get("/api/v1/chatbots/" + aBot.chatbotId(), key), 401, "unauthorized");
+            assertError(server.get("/api/v1/sessions/" + aBot.sessionId(), key), 401, "unauthorized");
+            assertError(server.get("/api/v1/chatbots/" + aBot.chatbotId() + "/leads", key), 401, "unauthorized");
+        }
+
+        assertUnchanged(before);
+        // A's own key still works on A's bot
+        assertThat(assertStatus(server.get(aBotPath + "/config", aBot.secretKey()), 200).path("bot_id").asText())
+                .isEqualTo(aBot.chatbotId());
+    }
+
     // --- attack construction ---------------------------------------------------------------
 
     List<String> victimValues(String param) {
@@ -389,8 +462,9 @@ abstract class TenantIsolationContract {
             case "workspace_id" -> List.of(a.workspaceId(), acmeWorkspace);
             case "user_id" -> List.of(a.userId(), c.userId());
             case "key_id" -> List.of(aKeyId);
-            case "draft_id" -> List.of(aKb.draftId());
-            case "chatbots/draft_id" -> List.of(aBot.draftId());
+            // drafts of every type share one table and one parameter: A's draft of the other type too
+            case "draft_id" -> List.of(aKb.draftId(), aBot.draftId());
+            case "chatbots/draft_id" -> List.of(aBot.draftId(), aKb.draftId());
             case "source_id" -> List.of(aKb.sourceId());
             case "kb_id" -> List.of(aKb.kbId());
             case "document_id" -> List.of(aKb.documentId());
@@ -476,6 +550,10 @@ abstract class TenantIsolationContract {
                 case "search_method" -> "hybrid";
                 case "threshold" -> -1.0;
                 case "document_ids" -> List.of(aKb.documentId());
+                // a draft's preview: A's conversation named in the body must not be continued
+                case "message" -> "What do you know about Acme?";
+                case "session_id" -> aBot.sessionId();
+                case "metadata" -> Map.of("variables", Map.of("user_name", "B"));
                 default -> throw new AssertionError("unknown body field '" + field + "' of " + route
                         + ": teach TenantIsolationContract.sampleBody a value for it");
             });
@@ -494,7 +572,8 @@ abstract class TenantIsolationContract {
     List<Sent> callEveryWay(Route route, Map<String, String> ids, String credential) {
         String path = route.fill(ids);
         Map<String, String> used = new LinkedHashMap<>();
-        route.pathParams().forEach(p -> used.put(p, ids.get(p)));
+        String typed = route.path().startsWith("/api/v1/chatbots/") ? "chatbots/" : "";
+        route.pathParams().forEach(p -> used.put(p, ids.getOrDefault(typed + p, ids.get(p))));
         List<Sent> sent = new ArrayList<>();
         sent.add(new Sent(route + " with " + used, server.send(route.method(), path, credential,
                 route.hasBody() ? sampleBody(route) : null)));
@@ -576,12 +655,33 @@ abstract class TenantIsolationContract {
             keys.path("keys").forEach(k -> ((ObjectNode) k).remove("last_used_at"));
             w.set("chatbot:" + id + ":keys", keys);
             JsonNode sessions = assertStatus(server.get("/api/v1/chatbots/" + id + "/sessions", token), 200);
+            List<String> sessionIds = new ArrayList<>();
             for (JsonNode session : sessions.path("sessions")) {
                 String sid = session.path("id").asText();
-                w.set("session:" + sid, assertStatus(server.get("/api/v1/sessions/" + sid, token), 200));
+                sessionIds.add(sid);
+                ObjectNode conversation = assertStatus(server.get("/api/v1/sessions/" + sid, token), 200).deepCopy();
+                w.set("session:" + sid, stableSession(conversation));
             }
+            w.set("chatbot:" + id + ":sessions", JsonNodeFactory.instance.arrayNode()
+                    .addAll(sessionIds.stream().map(JsonNodeFactory.instance::textNode).toList()));
             w.set("chatbot:" + id + ":leads", assertStatus(server.get("/api/v1/chatbots/" + id + "/leads", token), 200));
         }
+    }
+
+    /**
+     * A conversation without what time alone changes: the cleanup job marks a quiet session idle
+     * (and stamps updated_at). A message, feedback or new metadata still shows in the counters,
+     * timestamps and messages.
+     */
+    static ObjectNode stableSession(ObjectNode conversation) {
+        JsonNode session = conversation.path("session");
+        if (session instanceof ObjectNode s) {
+            s.remove("updated_at");
+            if ("idle".equals(s.path("status").asText())) {
+                s.put("status", "active");
+            }
+        }
+        return conversation;
     }
 
     void assertUnchanged(JsonNode before) {
