@@ -230,7 +230,8 @@
     if (status === 429 || e.code === 'rate_limited') {
       var s = parseInt(retryAfter, 10);
       if (!(s > 0)) s = parseInt(e.details && (e.details.retry_after_seconds || e.details.retry_after), 10);
-      return 'Too many messages, try again in ' + (s > 0 ? s : 60) + ' s';
+      if (!(s > 0)) s = 60;
+      return 'Too many messages, try again in ' + (s < 120 ? s + ' s' : Math.ceil(s / 60) + ' min');
     }
     if (status === 403 && !draft) return T.domain;
     if (status === 401) return T.key;

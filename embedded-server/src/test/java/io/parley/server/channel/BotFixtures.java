@@ -41,12 +41,26 @@ final class BotFixtures {
 
     /** Creates, fills and deploys a chatbot answering offline from {@code kbId}; returns the deploy answer. */
     static JsonNode deployChatbot(TestServer server, String token, String kbId, List<String> allowedDomains) {
-        String draftId = chatbotDraft(server, token, kbId, allowedDomains);
+        return deployChatbot(server, token, kbId, allowedDomains, Map.of());
+    }
+
+    /** The same with {@code moreFeatures} added to its {@code features} (rate limits, say). */
+    static JsonNode deployChatbot(TestServer server, String token, String kbId, List<String> allowedDomains,
+                                  Map<String, Object> moreFeatures) {
+        String draftId = chatbotDraft(server, token, kbId, allowedDomains, moreFeatures);
         return ok(server.post("/api/v1/chatbots/draft/" + draftId + "/deploy", token, null), 200);
     }
 
     /** A complete chatbot draft answering offline from {@code kbId}; returns its id. */
     static String chatbotDraft(TestServer server, String token, String kbId, List<String> allowedDomains) {
+        return chatbotDraft(server, token, kbId, allowedDomains, Map.of());
+    }
+
+    private static String chatbotDraft(TestServer server, String token, String kbId, List<String> allowedDomains,
+                                       Map<String, Object> moreFeatures) {
+        Map<String, Object> features = new java.util.LinkedHashMap<>(Map.of("enable_citations", true,
+                "enable_follow_up_suggestions", true, "enable_feedback", true));
+        features.putAll(moreFeatures);
         String draftId = ok(server.post("/api/v1/chatbots/draft", token, Map.of("name", "Acme Helper")), 201)
                 .path("draft_id").asText();
         Map<String, Object> data = Map.of(
@@ -57,8 +71,7 @@ final class BotFixtures {
                 "appearance", Map.of("theme", "light", "primary_color", "#0F766E",
                         "welcome_message", "Hi! Ask me about **Acme** kettles: warranty, returns, care.",
                         "suggested_prompts", List.of("How long is the warranty?", "Can I return a kettle?")),
-                "features", Map.of("enable_citations", true, "enable_follow_up_suggestions", true,
-                        "enable_feedback", true),
+                "features", features,
                 "lead_capture", Map.of("enabled", true, "timing", "after_first_message",
                         "required_fields", List.of("email"), "optional_fields", List.of("name")),
                 "deployment", Map.of("channels", List.of(Map.of("type", "website", "enabled", true,

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,10 @@ class WidgetBrowserTest {
         botId = deployed.path("chatbot_id").asText();
         String embedCode = deployed.path("channels").path("website").path("embed_code").asText();
         assertThat(embedCode).contains("data-bot-id=\"" + botId + "\"").contains("data-key=\"wk_");
-        site = hostPage(embedCode);
+        JsonNode limited = BotFixtures.deployChatbot(server, token, kbId, List.of("127.0.0.1"),
+                Map.of("rate_limiting", Map.of("enabled", true, "max_messages_per_hour", 1)));
+        site = hostPage(Map.of("/", embedCode,
+                "/limited", limited.path("channels").path("website").path("embed_code").asText()));
         chromium = HeadlessChromium.launch(workDir);
     }
 
@@ -168,17 +172,37 @@ class WidgetBrowserTest {
         page.screenshot(WidgetScreens.path("studio-preview"));
     }
 
+    @Test
+    @DisplayName("a visitor over the bot's hourly limit is told when to try again")
+    void rateLimited() {
+        Page page = open(siteUrl("127.0.0.1") + "limited", 1024, 768);
+        page.type("How long is the warranty?");
+        page.press("Enter");
+        page.waitFor(js("return r.querySelector('.m.b[data-done]') !== null;"), WAIT);
+        page.type("And the returns?");
+        page.press("Enter");
+        page.waitFor(js("return r.querySelector('.m.e') !== null;"), WAIT);
+        assertThat(page.evaluate(js("return r.querySelector('.m.e').textContent;")).asText())
+                .matches("Too many messages, try again in \\d+ (s|min)");
+        page.screenshot(WidgetScreens.path("rate-limited"));
+    }
+
     static String siteUrl(String host) {
         return "http://" + host + ":" + site.getAddress().getPort() + "/";
     }
 
-    /** Serves the host page on loopback: its origin differs from the API's (another port). */
-    static HttpServer hostPage(String embedCode) {
-        byte[] html = StubBotApi.hostilePage(embedCode).getBytes(StandardCharsets.UTF_8);
+    /** Serves the host pages (path → embed code) on loopback: another origin than the API's (another port). */
+    static HttpServer hostPage(Map<String, String> embedCodes) {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/", ex -> {
                 try (ex) {
+                    String embed = embedCodes.get(ex.getRequestURI().getPath());
+                    if (embed == null) {
+                        ex.sendResponseHeaders(404, -1);
+                        return;
+                    }
+                    byte[] html = StubBotApi.hostilePage(embed).getBytes(StandardCharsets.UTF_8);
                     ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
                     ex.sendResponseHeaders(200, html.length);
                     ex.getResponseBody().write(html);
