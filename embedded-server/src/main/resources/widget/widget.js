@@ -705,6 +705,18 @@
       if (e.key === 'Escape' && !noBubble) {
         e.stopPropagation();
         close();
+      } else if (e.key === 'Tab' && fullScreen()) {
+        // A full-screen panel hides the page: Tab cycles inside it instead of into what cannot be seen.
+        var all = [].filter.call(ui.panel.querySelectorAll('button,textarea,input,a[href]'), function (x) {
+          return !x.disabled && x.offsetParent !== null;
+        });
+        var first = all[0];
+        var last = all[all.length - 1];
+        var at = ui.shadow.activeElement;
+        if (e.shiftKey ? at === first : at === last) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
+        }
       }
     });
     if (!noBubble) ui.root.appendChild(ui.bubble);
@@ -770,8 +782,12 @@
     start();
   }
 
+  function fullScreen() {
+    return embedded || !!(window.matchMedia && matchMedia('(max-width: 480px)').matches);
+  }
   function open() {
     if (!ui.panel) return;
+    ui.panel.setAttribute('aria-modal', String(fullScreen()));
     ui.panel.hidden = false;
     ui.root.classList.add('open');
     ui.bubble.setAttribute('aria-expanded', 'true');

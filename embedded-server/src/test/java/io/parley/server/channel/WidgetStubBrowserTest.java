@@ -167,6 +167,12 @@ class WidgetStubBrowserTest {
         page.screenshot(WidgetScreens.path("stub-mobile"));
         assertThat(page.evaluate(js("return r.querySelector('.panel').getBoundingClientRect().width;")).asInt())
                 .as("panel width on a phone").isEqualTo(390);
+        // On a phone the panel covers the page: Tab cycles inside it.
+        page.evaluate(js("r.querySelector('textarea').focus();"));
+        page.press("Tab");
+        page.press("Tab");
+        assertThat(page.evaluate(js("return r.querySelector('.panel').contains(r.activeElement);")).asBoolean())
+                .as("focus stays in the full-screen panel").isTrue();
         page.viewport(1280, 860, false);
 
         // Follow-up suggestion: a second question continues the same session.
