@@ -472,6 +472,7 @@
   function setBusy(busy) {
     state.busy = busy;
     ui.send.disabled = busy;
+    ui.reset.disabled = busy; // starting over mid-answer would mix two conversations
     ui.log.setAttribute('aria-busy', String(busy));
   }
   function grow() {
@@ -616,7 +617,7 @@
     'header{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 14px;background:var(--p);color:var(--pt);flex:none}' +
     '.av{width:36px;height:36px;border-radius:50%;flex:none;object-fit:cover;background:rgba(255,255,255,.22);display:flex;align-items:center;justify-content:center;font-weight:700;font-size:16px}' +
     '.ti{flex:1;min-width:0}.tn{font-weight:650;font-size:15px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.tsub{font-size:12px;opacity:.85}' +
-    '.ib[hidden]{display:none}.ib{width:34px;height:34px;border-radius:8px;display:flex;align-items:center;justify-content:center;flex:none}.ib:hover{background:rgba(255,255,255,.18)}.ib svg{width:20px;height:20px}' +
+    '.ib[hidden]{display:none}.ib:disabled{opacity:.5;cursor:default}.ib{width:34px;height:34px;border-radius:8px;display:flex;align-items:center;justify-content:center;flex:none}.ib:hover{background:rgba(255,255,255,.18)}.ib svg{width:20px;height:20px}' +
     '.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:var(--bg)}' +
     '.m{max-width:86%;padding:9px 12px;border-radius:14px;overflow-wrap:anywhere;flex:none}' +
     '.m.u{align-self:flex-end;background:var(--p);color:var(--pt);border-bottom-right-radius:4px;white-space:pre-wrap}' +
