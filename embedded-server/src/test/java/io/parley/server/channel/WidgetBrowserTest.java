@@ -1,12 +1,12 @@
 package io.parley.server.channel;
 
+import org.assertj.core.api.Assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.parley.server.testing.HeadlessChromium;
 import io.parley.server.testing.HeadlessChromium.Page;
 import io.parley.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void setUp() {
-        Assumptions.assumeTrue(HeadlessChromium.executable().isPresent(), "Chromium is not installed");
+        Assertions.assertThat(HeadlessChromium.executable()).as("Chromium, which the widget tests need: apt-get install -y chromium").isPresent();
         server = TestServer.embedded(workDir.resolve("data"));
         token = server.localToken();
         kbId = BotFixtures.knowledgeBase(server, token, "Acme handbook", HANDBOOK);

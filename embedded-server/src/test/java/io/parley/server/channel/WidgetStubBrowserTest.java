@@ -1,11 +1,11 @@
 package io.parley.server.channel;
 
+import org.assertj.core.api.Assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.testing.HeadlessChromium;
 import io.parley.server.testing.HeadlessChromium.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,7 +39,7 @@ class WidgetStubBrowserTest {
 
     @BeforeAll
     static void launch() {
-        Assumptions.assumeTrue(HeadlessChromium.executable().isPresent(), "Chromium is not installed");
+        Assertions.assertThat(HeadlessChromium.executable()).as("Chromium, which the widget tests need: apt-get install -y chromium").isPresent();
         chromium = HeadlessChromium.launch(workDir);
     }
 
