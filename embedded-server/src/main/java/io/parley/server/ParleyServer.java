@@ -3,6 +3,7 @@ package io.parley.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
+import io.parley.server.channel.WidgetRoutes;
 import io.parley.server.chatbot.ChatbotModule;
 import io.parley.server.channel.PublicCors;
 import io.parley.server.common.Clock;
@@ -98,6 +99,7 @@ public final class ParleyServer implements AutoCloseable {
                     config.maxUploadBytes());
             health.register(root);
             chatbots.registerRoot(root);
+            WidgetRoutes.load().register(routing);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
             routing.register(API_PREFIX, rules -> {

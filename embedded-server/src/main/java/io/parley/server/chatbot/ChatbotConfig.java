@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.common.JsonBinding;
 import io.parley.server.common.ParleyException;
+import io.parley.server.inference.ModelResolver;
 
 import java.net.URI;
 import java.util.HashSet;
@@ -82,6 +83,7 @@ public record ChatbotConfig(String name, String description, String category, St
     public static ChatbotConfig read(ObjectNode document) {
         ChatbotConfig config = JsonBinding.bind(document, ChatbotConfig.class, null);
         config.check();
+        ModelResolver.validateBotSettings(document, ""); // provider, model, temperature, max_tokens
         return config;
     }
 

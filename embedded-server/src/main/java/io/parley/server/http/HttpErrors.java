@@ -29,14 +29,24 @@ public final class HttpErrors {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ParleyException.class, (req, res, e) -> ErrorResponses.send(res, e));
+        routing.error(ParleyException.class, (req, res, e) -> {
+            KeptHeaders.restore(req, res);
+            ErrorResponses.send(res, e);
+        });
         routing.error(StorageUnavailableException.class, (req, res, e) -> {
             LOG.log(Level.WARNING, "database unavailable: " + e.getMessage());
+            KeptHeaders.restore(req, res);
             ErrorResponses.send(res, 503, "unavailable", "The database is not reachable; try again shortly", null);
         });
-        routing.error(RequestException.class, (req, res, e) -> ErrorResponses.send(res, e.status().code(),
-                codeFor(e.status()), e.safeMessage() ? e.getMessage() : e.status().reasonPhrase(), null));
-        routing.error(Throwable.class, HttpErrors::unexpected);
+        routing.error(RequestException.class, (req, res, e) -> {
+            KeptHeaders.restore(req, res);
+            ErrorResponses.send(res, e.status().code(), codeFor(e.status()),
+                    e.safeMessage() ? e.getMessage() : e.status().reasonPhrase(), null);
+        });
+        routing.error(Throwable.class, (req, res, e) -> {
+            KeptHeaders.restore(req, res);
+            unexpected(req, res, e);
+        });
     }
 
     /** The last route: an unknown path answers 404, a known path with another method 405. */
