@@ -33,7 +33,9 @@ public final class PreviewPane extends VBox {
         Label title = new Label("Live preview");
         title.getStyleClass().add("card-title");
         Label hint = Ui.hint("Chat with your draft as visitors will. Changes show once saved.");
-        Button reload = new Button("Restart chat");
+        Button reload = new Button("Reload");
+        reload.setTooltip(new javafx.scene.control.Tooltip("Load the preview again. The conversation stays; "
+                + "the chat's own ↻ button starts a new one."));
         reload.setId("preview-reload");
         reload.getStyleClass().add("link-button");
         reload.setOnAction(event -> reload());
