@@ -144,8 +144,9 @@ class KnowledgeBaseWindowTest {
                 && r.status() == io.parley.studio.kb.DocumentRow.Status.ERROR));
         waitFor(10, () -> robot.lookup((javafx.scene.Node n) -> n instanceof Button b && "Retry".equals(b.getText())
                 && b.isVisible()).tryQuery().isPresent());
-        assertThat(robot.lookup("#kb-progress-text").queryLabeled().getText())
-                .isEqualTo("1 document could not be processed; see below.");
+        // The row and the summary line come from separate polls: wait for the summary too.
+        waitFor(10, () -> "1 document could not be processed; see below.".equals(
+                robot.lookup("#kb-progress-text").queryLabeled().getText()));
         Screenshots.save(robot, stage, "kb-7b-failed-document");
 
         // Retrieval test: hybrid, then keyword, each kept in the log.
