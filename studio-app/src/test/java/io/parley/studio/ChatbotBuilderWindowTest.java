@@ -145,6 +145,8 @@ class ChatbotBuilderWindowTest {
         click("#welcome-message").write("Hello! Ask me about the café.");
         click("#new-prompt").write("When do you open?");
         click("#add-prompt");
+        javafx.scene.control.ComboBox<?> theme = (javafx.scene.control.ComboBox<?>) node("#theme");
+        robot.interact(() -> theme.getSelectionModel().select(1)); // dark
         waitFor(10, () -> text("#save-status").startsWith("Saved"));
         Screenshots.save(robot, stage, "chatbot-5-customize");
 
@@ -197,6 +199,13 @@ class ChatbotBuilderWindowTest {
             Screenshots.save(robot, stage, "chatbot-5b-preview");
             return;
         }
+        // Saved changes reload the preview: chat once it has settled, or the reload would cut the answer.
+        io.parley.studio.chatbot.ChatbotBuilderViewModel builder =
+                (io.parley.studio.chatbot.ChatbotBuilderViewModel) app.shell().getCurrentPage();
+        waitFor(20, () -> !builder.previewOutdatedProperty().get() && builder.saveStateProperty().get()
+                == io.parley.studio.chatbot.DraftAutoSave.State.SAVED);
+        waitFor(20, () -> onFx(() -> pane.webView().getEngine().getLoadWorker().getState())
+                == javafx.concurrent.Worker.State.SUCCEEDED);
         WidgetDriver widget = new WidgetDriver(pane.webView().getEngine());
         waitFor(30, widget::ready);
         widget.send("When does the café open?");
@@ -208,6 +217,7 @@ class ChatbotBuilderWindowTest {
         }
         Screenshots.save(robot, stage, "chatbot-5b-preview");
         assertThat(widget.text()).contains("Opening hours");
+        assertThat(widget.darkTheme()).as("the preview follows the saved theme").isTrue();
     }
 
     private boolean widgetAvailable() throws Exception {
@@ -259,6 +269,14 @@ class ChatbotBuilderWindowTest {
 
     private String text(String query) {
         return ((Labeled) node(query)).getText();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void waitFor(int seconds, BooleanSupplier condition) {

@@ -26,6 +26,8 @@ public final class ChatbotBuilderView extends VBox {
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
+    private static final double MIN_WIDTH_WITH_PREVIEW = 800;
+
     private final ChatbotBuilderViewModel viewModel;
     private final Map<Step, Node> bodies = new EnumMap<>(Step.class);
     private final VBox body = new VBox();
@@ -69,6 +71,8 @@ public final class ChatbotBuilderView extends VBox {
         PreviewPane preview = new PreviewPane(viewModel);
         preview.setPrefWidth(340);
         preview.setMinWidth(280);
+        // On a small screen the steps need the room: the preview comes back when the window is wider.
+        Ui.showWhen(preview, widthProperty().greaterThan(MIN_WIDTH_WITH_PREVIEW));
         HBox main = new HBox(18, steps(), middle, preview);
         VBox.setVgrow(main, Priority.ALWAYS);
 

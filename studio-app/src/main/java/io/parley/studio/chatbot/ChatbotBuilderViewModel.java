@@ -70,6 +70,7 @@ public final class ChatbotBuilderViewModel implements Page {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PreviewPage> previewPage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper previewRevision = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper previewOutdated = new ReadOnlyBooleanWrapper(false);
     private final Debouncer previewChanged;
     private final BooleanExpression deployed; // held here: a binding only listeners refer to would be collected
     private String draftId;
@@ -96,8 +97,10 @@ public final class ChatbotBuilderViewModel implements Page {
         complete.put(Step.VARIABLES, variables.completeProperty());
         complete.put(Step.CUSTOMIZE, customize.completeProperty());
         complete.put(Step.DEPLOY, deploy.completeProperty());
-        this.previewChanged = new Debouncer(scheduler, PREVIEW_DELAY,
-                () -> previewRevision.set(previewRevision.get() + 1));
+        this.previewChanged = new Debouncer(scheduler, PREVIEW_DELAY, () -> {
+            previewOutdated.set(false);
+            previewRevision.set(previewRevision.get() + 1);
+        });
         autoSave.onSaved(this::saved);
     }
 
@@ -155,6 +158,7 @@ public final class ChatbotBuilderViewModel implements Page {
 
     private void saved(Set<String> fields) {
         if (fields.stream().anyMatch(SHOWN_IN_PREVIEW::contains)) {
+            previewOutdated.set(true);
             previewChanged.poke();
         }
     }
@@ -281,6 +285,11 @@ public final class ChatbotBuilderViewModel implements Page {
     /** Goes up each time the preview should reload to show saved changes. */
     public ReadOnlyIntegerProperty previewRevisionProperty() {
         return previewRevision.getReadOnlyProperty();
+    }
+
+    /** True from a saved change the preview shows until the preview is told to reload. */
+    public ReadOnlyBooleanProperty previewOutdatedProperty() {
+        return previewOutdated.getReadOnlyProperty();
     }
 
     public BasicStepViewModel basic() {

@@ -63,6 +63,14 @@ public final class WidgetDriver {
                 })(%s)""".formatted(jsString(message)));
     }
 
+    /** Whether the widget shows its dark theme. */
+    public boolean darkTheme() {
+        return Boolean.TRUE.equals(run(FIND + """
+                (function () {
+                  return window.__parleyAll(document, '.dark', []).length > 0;
+                })()"""));
+    }
+
     /** All the text the widget shows, shadow roots and frames included. */
     public String text() {
         Object text = run(FIND + """
