@@ -182,6 +182,11 @@ class ChatbotBuilderWindowTest {
         click("#chatbot-edit");
         waitFor(20, () -> text("#builder-title").equals("Café helper") && !text("#builder-editing").isEmpty());
         Screenshots.save(robot, stage, "chatbot-9-editing");
+        double width = stage.getWidth();
+        robot.interact(() -> stage.setWidth(900));
+        waitFor(10, () -> !node("#chatbot-builder").lookup("#preview-pane").isVisible());
+        Screenshots.save(robot, stage, "chatbot-9b-narrow");
+        robot.interact(() -> stage.setWidth(width));
         click("#builder-close");
         javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) node("#list-chatbots");
         waitFor(20, () -> list.getItems().size() == 2);

@@ -36,6 +36,7 @@ public final class ChatbotBuilderView extends VBox {
     public ChatbotBuilderView(ChatbotBuilderViewModel viewModel) {
         this.viewModel = viewModel;
         setId("chatbot-builder");
+        setMinWidth(0); // its width then says how much room there is, which decides whether the preview fits
         getStyleClass().addAll("section", "builder");
 
         bodies.put(Step.BASIC, new BasicStepView(viewModel.basic()));
