@@ -24,6 +24,7 @@ public final class KnowledgeStepViewModel extends DraftStep {
     private final BooleanProperty skipped = new SimpleBooleanProperty(false);
     private final BooleanExpression complete;
     private JsonNode saved = null; // the draft's entries, applied once the knowledge bases are listed
+    private boolean listed;
 
     KnowledgeStepViewModel(DraftAutoSave autoSave) {
         super(autoSave);
@@ -62,8 +63,13 @@ public final class KnowledgeStepViewModel extends DraftStep {
                         + ("ready".equals(kb.status()) ? "" : " · not ready yet")));
             }
         }
+        boolean wasSkipped = skipped.get();
         choices.setAll(rows);
         load(savedAsData());
+        if (listed) {
+            skipped.set(wasSkipped); // unticking everything is not skipping, though the draft holds both as []
+        }
+        listed = true;
     }
 
     private JsonNode savedAsData() {
@@ -103,6 +109,8 @@ public final class KnowledgeStepViewModel extends DraftStep {
     private Map<String, Object> draftEntries() {
         List<Map<String, Object>> entries = choices.stream().filter(c -> c.enabledProperty().get())
                 .map(KbChoice::toDraft).toList();
+        // What the draft now holds, so listing the knowledge bases again keeps these choices.
+        saved = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(entries);
         return Fragments.of("knowledge_bases", entries);
     }
 

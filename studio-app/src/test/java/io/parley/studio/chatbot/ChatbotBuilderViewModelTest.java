@@ -147,6 +147,13 @@ class ChatbotBuilderViewModelTest {
         assertThat(kb.path("kb_id").asText()).isEqualTo(kbId);
         assertThat(kb.path("override_retrieval").path("top_k").asInt()).isEqualTo(3);
         assertThat(kb.path("override_retrieval").path("search_method").asText()).isEqualTo("keyword");
+        builder.back();
+        builder.next(); // the list is fetched again on the way in; the choices stay as made
+        KbChoice again = builder.knowledge().choices().stream().filter(c -> c.kbId().equals(kbId)).findFirst()
+                .orElseThrow();
+        assertThat(again.enabledProperty().get()).isTrue();
+        assertThat(again.topKProperty().get()).isEqualTo(3);
+        assertThat(again.methodProperty().get()).isEqualTo(KbChoice.SearchMethod.KEYWORD);
 
         // Variables first, so "/" in the prompt has something to offer.
         builder.go(Step.VARIABLES);
