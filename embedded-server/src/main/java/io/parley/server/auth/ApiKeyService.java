@@ -65,11 +65,7 @@ public final class ApiKeyService {
     public void revoke(Principal caller, String keyId) {
         ApiKeyView key = Optional.of(keyId).filter(Ids::looksLikeId).flatMap(store::byId)
                 .orElseThrow(() -> ParleyException.notFound("API key"));
-        try {
-            policy.workspace(caller, key.workspaceId(), Role.ADMIN);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("API key") : e;
-        }
+        policy.resource(caller, key.workspaceId(), Role.ADMIN, "API key");
         store.revoke(key.id(), clock.now());
     }
 

@@ -159,11 +159,7 @@ public final class ChatbotService {
 
     public Chatbot require(Principal caller, String id, Role role) {
         Chatbot bot = live(id).orElseThrow(() -> ParleyException.notFound("Chatbot"));
-        try {
-            policy.workspace(caller, bot.workspaceId(), role);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("Chatbot") : e;
-        }
+        policy.resource(caller, bot.workspaceId(), role, "Chatbot");
         return bot;
     }
 

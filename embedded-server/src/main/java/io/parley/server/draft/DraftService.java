@@ -128,11 +128,7 @@ public final class DraftService {
         Draft draft = store.find(id, type)
                 .filter(d -> d.expiresAt().isAfter(clock.now()))
                 .orElseThrow(() -> ParleyException.notFound("Draft"));
-        try {
-            policy.workspace(caller, draft.workspaceId(), role);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("Draft") : e;
-        }
+        policy.resource(caller, draft.workspaceId(), role, "Draft");
         return draft;
     }
 

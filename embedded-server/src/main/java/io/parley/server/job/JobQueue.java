@@ -70,11 +70,7 @@ public final class JobQueue implements AutoCloseable {
     public Job get(Principal caller, String jobId) {
         Job job = Optional.ofNullable(jobId).filter(Ids::looksLikeId).flatMap(store::find)
                 .orElseThrow(() -> ParleyException.notFound("Job"));
-        try {
-            policy.workspace(caller, job.workspaceId(), Role.VIEWER);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("Job") : e;
-        }
+        policy.resource(caller, job.workspaceId(), Role.VIEWER, "Job");
         return job;
     }
 

@@ -58,11 +58,7 @@ public final class KnowledgeBaseService {
     public KnowledgeBase require(Principal caller, String kbId, Role role) {
         KnowledgeBase kb = Optional.ofNullable(kbId).filter(Ids::looksLikeId).flatMap(store::find)
                 .orElseThrow(() -> ParleyException.notFound("Knowledge base"));
-        try {
-            policy.workspace(caller, kb.workspaceId(), role);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("Knowledge base") : e;
-        }
+        policy.resource(caller, kb.workspaceId(), role, "Knowledge base");
         return kb;
     }
 

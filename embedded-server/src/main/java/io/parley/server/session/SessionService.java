@@ -145,11 +145,7 @@ public final class SessionService {
     public Map<String, Object> withMessages(Principal caller, String sessionId) {
         ChatSession s = Optional.ofNullable(sessionId).filter(Ids::looksLikeId).flatMap(store::find)
                 .orElseThrow(() -> ParleyException.notFound("Session"));
-        try {
-            policy.workspace(caller, s.workspaceId(), Role.VIEWER);
-        } catch (ParleyException e) {
-            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound("Session") : e;
-        }
+        policy.resource(caller, s.workspaceId(), Role.VIEWER, "Session");
         return Map.of("session", s, "messages", store.messages(s.id()));
     }
 

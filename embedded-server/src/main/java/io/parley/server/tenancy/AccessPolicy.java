@@ -44,6 +44,18 @@ public final class AccessPolicy {
     }
 
     /**
+     * Access to a resource of {@code workspaceId}: when the caller cannot see the workspace the
+     * answer is "{@code what} not found", so another tenant's resources are not revealed.
+     */
+    public WorkspaceAccess resource(Principal caller, String workspaceId, Role required, String what) {
+        try {
+            return workspace(caller, workspaceId, required);
+        } catch (ParleyException e) {
+            throw e.kind() == ParleyException.Kind.NOT_FOUND ? ParleyException.notFound(what) : e;
+        }
+    }
+
+    /**
      * The workspace a request names ({@code workspace_id}), or the caller's default one: the
      * API key's own workspace, or the user's first organization's default workspace.
      */
