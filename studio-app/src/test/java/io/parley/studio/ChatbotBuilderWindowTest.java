@@ -148,7 +148,6 @@ class ChatbotBuilderWindowTest {
         javafx.scene.control.ComboBox<?> theme = (javafx.scene.control.ComboBox<?>) node("#theme");
         robot.interact(() -> theme.getSelectionModel().select(1)); // dark
         waitFor(10, () -> text("#save-status").startsWith("Saved"));
-        Screenshots.save(robot, stage, "chatbot-5-customize");
 
         chatInThePreview();
 
@@ -201,7 +200,7 @@ class ChatbotBuilderWindowTest {
         PreviewPane pane = (PreviewPane) node("#preview-pane");
         if (!widgetAvailable()) {
             System.out.println("ChatbotBuilderWindowTest: no /widget.js on this server yet; preview chat not exercised");
-            Screenshots.save(robot, stage, "chatbot-5b-preview");
+            Screenshots.save(robot, stage, "chatbot-5-customize");
             return;
         }
         // Saved changes reload the preview: chat once it has settled, or the reload would cut the answer.
@@ -212,7 +211,10 @@ class ChatbotBuilderWindowTest {
         waitFor(20, () -> onFx(() -> pane.webView().getEngine().getLoadWorker().getState())
                 == javafx.concurrent.Worker.State.SUCCEEDED);
         WidgetDriver widget = new WidgetDriver(pane.webView().getEngine());
-        waitFor(30, widget::ready);
+        waitFor(30, () -> widget.ready() && widget.text().contains("When do you open?"));
+        assertThat(widget.text()).as("the saved welcome message").contains("Hello! Ask me about the café.");
+        reveal(node("#welcome-message"));
+        Screenshots.save(robot, stage, "chatbot-5-customize");
         widget.send("When does the café open?");
         try {
             waitFor(90, () -> widget.text().contains("seven"));

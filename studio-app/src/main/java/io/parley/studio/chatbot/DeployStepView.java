@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
@@ -136,8 +135,9 @@ final class DeployStepView extends VBox {
         VBox apiKey = new VBox(6, Ui.hint("Secret key for the API: shown only this once, so keep it somewhere safe."),
                 key);
         Ui.showWhen(apiKey, key.textProperty().isNotEmpty());
-        Hyperlink open = new Hyperlink("Open deployed bot");
+        Button open = new Button("Open deployed bot");
         open.setId("open-deployed");
+        open.getStyleClass().add("link-button");
         open.setOnAction(event -> openDeployedBot.run());
         Label title = new Label("Your chatbot is live");
         title.getStyleClass().add("card-title");
