@@ -291,4 +291,24 @@ class ChatbotBuilderViewModelTest {
         screens.refreshList();
         assertThat(section.items()).noneMatch(i -> i.name().equals("Half done"));
     }
+
+    @Test
+    void aDeployedChatbotsPageShowsItsEmbedCodeOpensTheEditorAndDeletes() {
+        String draft = api.createDraft(java.util.Map.of("name", "Page bot", "system_prompt", "Answer briefly."));
+        String chatbotId = api.deploy(draft).chatbotId();
+
+        ChatbotPageViewModel page = new ChatbotPageViewModel(api, tasks, navigation, chatbotId);
+        page.open();
+        assertThat(page.nameProperty().get()).isEqualTo("Page bot");
+        assertThat(page.factsProperty().get()).isEqualTo("Live");
+        assertThat(page.embedCodeProperty().get()).contains("widget.js").contains(chatbotId);
+
+        page.edit();
+        assertThat(navigation.edited).containsExactly(chatbotId);
+        int shown = navigation.listShown;
+        page.delete();
+        assertThat(page.problemProperty().get()).isEmpty();
+        assertThat(navigation.listShown).isEqualTo(shown + 1);
+        assertThat(api.list()).extracting(ChatbotApi.ChatbotSummary::id).doesNotContain(chatbotId);
+    }
 }
