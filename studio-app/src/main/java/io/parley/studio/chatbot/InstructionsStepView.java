@@ -96,8 +96,16 @@ final class InstructionsStepView extends VBox {
         viewModel.testOkProperty().addListener((obs, was, is) ->
                 result.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), is));
         test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button makeDefault = new Button("Use it for all chatbots");
+        makeDefault.setId("make-workspace-default");
+        makeDefault.getStyleClass().add("link-button");
+        makeDefault.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        makeDefault.setOnAction(event -> viewModel.makeWorkspaceDefault());
+        Ui.showWhen(makeDefault, viewModel.modelChoiceProperty().isEqualTo(ModelChoice.CUSTOM));
         Ui.showWhen(result, viewModel.testResultProperty().isNotEmpty());
-        VBox testRow = new VBox(8, test, result);
+        HBox buttons = new HBox(12, test, makeDefault);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox testRow = new VBox(8, buttons, result);
         return Ui.card(Ui.heading("Model", "The model writes the answers. The workspace default is set once "
                 + "for all chatbots; choose one here only if this chatbot needs another."),
                 new VBox(8, workspace, current, custom), customBox, tuning, testRow);

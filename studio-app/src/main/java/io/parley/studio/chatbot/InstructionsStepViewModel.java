@@ -174,6 +174,29 @@ public final class InstructionsStepViewModel extends DraftStep {
         }
     }
 
+    /** Makes this chatbot's own model the workspace default, for every chatbot that uses the default. */
+    public void makeWorkspaceDefault() {
+        Map<String, Object> provider = provider();
+        if (provider == null) {
+            return;
+        }
+        provider.values().removeIf(Objects::isNull);
+        Map<String, Object> settings = Fragments.of("provider", provider);
+        String model = model();
+        if (model != null) {
+            settings.put("model", model);
+        }
+        testResult.set("");
+        tasks.run(() -> api.saveDefaultModel(settings), saved -> {
+            workspaceDefault.set(describeDefault(saved));
+            testOk.set(true);
+            testResult.set("Saved as the workspace default.");
+        }, failure -> {
+            testOk.set(false);
+            testResult.set("Couldn't change the workspace default: " + Problems.describe(failure));
+        });
+    }
+
     /** The workspace's saved keys, for the credential choice; none on a server that keeps none. */
     void loadCredentials() {
         tasks.run(api::credentials, credentials::setAll, failure -> credentials.clear());

@@ -256,6 +256,15 @@ class ChatbotBuilderViewModelTest {
         assertThat(builder.saveStatusProperty().get()).startsWith("Saved ");
         assertThat(saved(builder).path("appearance").path("avatar_url").asText()).isEqualTo("https://example.com/cafe.png");
 
+        // The workspace default is changed from here too (offline, so other tests keep answering).
+        InstructionsStepViewModel instructions = builder.instructions();
+        instructions.modelChoiceProperty().set(InstructionsStepViewModel.ModelChoice.CUSTOM);
+        instructions.providerTypeProperty().set(InstructionsStepViewModel.ProviderType.OFFLINE);
+        instructions.makeWorkspaceDefault();
+        assertThat(instructions.testResultProperty().get()).isEqualTo("Saved as the workspace default.");
+        assertThat(instructions.workspaceDefaultProperty().get()).startsWith("Currently: offline");
+        assertThat(api.defaultModel().path("provider").path("type").asText()).isEqualTo("offline");
+
         // A change makes the check stale until it runs again.
         builder.basic().nameProperty().set("Named now");
         deploy.allowedDomainsProperty().set("example.com");

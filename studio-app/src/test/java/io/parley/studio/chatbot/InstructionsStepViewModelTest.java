@@ -85,4 +85,21 @@ class InstructionsStepViewModelTest {
         assertThat(step.insertVariable("x", 0)).isEqualTo(5);
         assertThat(step.systemPromptProperty().get()).startsWith("{{x}}Hello");
     }
+
+    @Test
+    void aChatbotsOwnModelCanBecomeTheWorkspaceDefault() {
+        http.answer("/api/v1/models/default", 200, "{\"provider\":{\"type\":\"openai_compatible\",\"base_url\":"
+                + "\"http://gpu:8000/v1\",\"credential_id\":\"c-1\"},\"model\":\"qwen\"}");
+        step.modelChoiceProperty().set(ModelChoice.CUSTOM);
+        step.providerTypeProperty().set(ProviderType.OPENAI_COMPATIBLE);
+        step.baseUrlProperty().set("http://gpu:8000/v1");
+        step.credentialIdProperty().set("c-1");
+        step.modelNameProperty().set("qwen");
+        step.makeWorkspaceDefault();
+        assertThat(http.requestsTo("/api/v1/models/default")).containsExactly("PUT {\"provider\":{\"type\":"
+                + "\"openai_compatible\",\"base_url\":\"http://gpu:8000/v1\",\"credential_id\":\"c-1\"},"
+                + "\"model\":\"qwen\"}");
+        assertThat(step.testResultProperty().get()).isEqualTo("Saved as the workspace default.");
+        assertThat(step.workspaceDefaultProperty().get()).isEqualTo("Currently: qwen at http://gpu:8000/v1.");
+    }
 }
