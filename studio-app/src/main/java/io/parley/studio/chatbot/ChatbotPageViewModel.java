@@ -40,7 +40,8 @@ public final class ChatbotPageViewModel implements Page {
     private void show(Chatbot bot) {
         busy.set(false);
         name.set(bot.name());
-        String description = bot.description() == null || bot.description().isBlank() ? "" : bot.description() + " · ";
+        String description = bot.description() == null || bot.description().isBlank() ? ""
+                : bot.description().strip().replaceAll("\\.$", "") + " · ";
         facts.set(description + ("deployed".equals(bot.status()) || "active".equals(bot.status()) ? "Live"
                 : bot.status()));
         Channel site = bot.channels() == null ? null : bot.channels().get("website");

@@ -106,7 +106,8 @@ public final class ChatbotScreens implements ChatbotNavigation {
     }
 
     private static HomeItem item(ChatbotSummary bot) {
-        String about = bot.description() == null || bot.description().isBlank() ? "" : bot.description() + " · ";
+        String about = bot.description() == null || bot.description().isBlank() ? ""
+                : bot.description().strip().replaceAll("\\.$", "") + " · ";
         return new HomeItem(bot.id(), bot.name(), about + "Live"
                 + (bot.deployedVersion() == null ? "" : " · version " + bot.deployedVersion()));
     }
