@@ -120,9 +120,16 @@ class ChatbotBuilderWindowTest {
         }
         Screenshots.save(robot, stage, "chatbot-3a-variable-menu");
         robot.clickOn("{{user_name}}");
-        robot.write(" with questions about the café. Answer briefly.");
+        robot.write(" with questions about the café and/or its menu. Answer briefly.");
         waitFor(10, () -> prompt.getText().equals(
-                "You help {{user_name}} with questions about the café. Answer briefly."));
+                "You help {{user_name}} with questions about the café and/or its menu. Answer briefly."));
+        assertThat(menuItemShowing("{{user_name}}")).as("a slash inside a word opens nothing").isFalse();
+        robot.write(" /x"); // typing on past the menu keeps both the slash and what follows
+        waitFor(10, () -> prompt.getText().endsWith("Answer briefly. /x") && !menuItemShowing("{{user_name}}"));
+        robot.push(javafx.scene.input.KeyCode.BACK_SPACE).push(javafx.scene.input.KeyCode.BACK_SPACE)
+                .push(javafx.scene.input.KeyCode.BACK_SPACE);
+        waitFor(10, () -> prompt.getText().equals(
+                "You help {{user_name}} with questions about the café and/or its menu. Answer briefly."));
         click("#test-connection");
         waitFor(30, () -> !text("#test-result").isEmpty() && !text("#test-result").startsWith("Trying"));
         assertThat(text("#test-result")).startsWith("It works.");
