@@ -31,6 +31,10 @@ final class KnowledgeStepView extends VBox {
         Label skipped = Ui.hint("This chatbot answers without looking anything up.");
         skipped.setId("kb-skipped");
         Ui.showWhen(skipped, viewModel.skippedProperty());
+        Label notReady = Ui.hint("");
+        notReady.setId("kb-not-ready");
+        notReady.textProperty().bind(viewModel.notReadyProperty());
+        Ui.showWhen(notReady, viewModel.notReadyProperty().isNotEmpty());
         rebuild();
         viewModel.choices().addListener((ListChangeListener<KbChoice>) change -> {
             while (change.next()) {
@@ -41,7 +45,7 @@ final class KnowledgeStepView extends VBox {
             }
         });
         getChildren().add(Ui.card(Ui.heading("What should it know?", "Tick the knowledge bases your chatbot "
-                + "searches before it answers. It quotes what it finds, so people can check."), none, list, skip,
+                + "searches before it answers. It quotes what it finds, so people can check."), none, list, notReady, skip,
                 skipped));
     }
 

@@ -25,6 +25,7 @@ public final class KnowledgeStepViewModel extends DraftStep {
     private final BooleanExpression complete;
     private JsonNode saved = null; // the draft's entries, applied once the knowledge bases are listed
     private boolean listed;
+    private final javafx.beans.property.ReadOnlyStringWrapper notReady = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     KnowledgeStepViewModel(DraftAutoSave autoSave) {
         super(autoSave);
@@ -55,14 +56,19 @@ public final class KnowledgeStepViewModel extends DraftStep {
     /** The workspace's knowledge bases; only ready ones (and any the draft already uses) are offered. */
     void showKnowledgeBases(List<KnowledgeBase> all) {
         List<KbChoice> rows = new ArrayList<>();
+        int processing = 0;
         for (KnowledgeBase kb : all) {
             boolean used = saved != null && saved.findValuesAsText("kb_id").contains(kb.id());
             if ("ready".equals(kb.status()) || used) {
                 int documents = kb.documents() == null ? 0 : kb.documents().total();
                 rows.add(new KbChoice(kb.id(), kb.name(), documents + (documents == 1 ? " document" : " documents")
                         + ("ready".equals(kb.status()) ? "" : " · not ready yet")));
+            } else {
+                processing++;
             }
         }
+        notReady.set(processing == 0 ? "" : processing + (processing == 1 ? " knowledge base is" : " knowledge bases are")
+                + " still being prepared (or had problems) and will be offered here once ready.");
         boolean wasSkipped = skipped.get();
         choices.setAll(rows);
         load(savedAsData());
@@ -121,6 +127,11 @@ public final class KnowledgeStepViewModel extends DraftStep {
 
     public ObservableList<KbChoice> choices() {
         return choices;
+    }
+
+    /** Says how many knowledge bases are not offered because they are not ready. */
+    public javafx.beans.property.ReadOnlyStringProperty notReadyProperty() {
+        return notReady.getReadOnlyProperty();
     }
 
     public BooleanProperty skippedProperty() {
