@@ -202,10 +202,10 @@ public final class ChatbotBuilderViewModel implements Page {
         }
     }
 
-    /** Back to the list; what is not saved yet is saved first. */
+    /** Back to the list once what is not saved yet is saved, so the list shows it. */
     public void close() {
-        leave();
-        navigation.showChatbots();
+        previewChanged.cancel();
+        autoSave.saveNow(navigation::showChatbots, failure -> navigation.showChatbots());
     }
 
     /** Opens the chatbot this builder deployed. */
