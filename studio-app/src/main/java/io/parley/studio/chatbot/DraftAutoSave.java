@@ -79,8 +79,8 @@ public final class DraftAutoSave {
     /** Saves what is pending at once, then runs {@code then}; {@code failed} hears why it could not. */
     void saveNow(Runnable then, Consumer<String> failed) {
         debouncer.cancel();
-        if (pending.isEmpty() && !inFlight) {
-            then.run();
+        if ((pending.isEmpty() && !inFlight) || stopped || draftId == null) {
+            then.run(); // nothing to save, or nowhere to save it
             return;
         }
         waiting.add(new Waiter(then, failed));

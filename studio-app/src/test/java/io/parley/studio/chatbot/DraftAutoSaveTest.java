@@ -77,6 +77,9 @@ class DraftAutoSaveTest {
         autoSave.change(Fragments.of("name", "Early"));
         scheduler.advance(DraftAutoSave.QUIET);
         assertThat(http.requestsTo(DRAFT)).isEmpty();
+        boolean[] closed = {false};
+        autoSave.saveNow(() -> closed[0] = true, failure -> { });
+        assertThat(closed[0]).as("no draft to save to: nothing to wait for").isTrue();
 
         autoSave.attach("d-1");
         autoSave.change(Fragments.of("description", "Later"));
