@@ -54,6 +54,7 @@ public final class ChatbotBuilderView extends VBox {
         });
         body.getStyleClass().add("builder-body");
         scroll.setFitToWidth(true);
+        scroll.disableProperty().bind(viewModel.loadingProperty()); // what is typed before the draft loads would be lost
         scroll.getStyleClass().add("builder-scroll");
         showStep(viewModel.stepProperty().get());
         viewModel.stepProperty().addListener((obs, was, is) -> showStep(is));
