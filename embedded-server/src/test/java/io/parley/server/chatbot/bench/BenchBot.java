@@ -28,9 +28,9 @@ final class BenchBot {
     private static final int DOCUMENTS_PER_SOURCE = 10; // a draft holds at most 200 sources
     private static final Duration INGESTION_TIMEOUT = Duration.ofMinutes(30);
 
-    /** A deployed bot and the questions to ask it. */
-    record Deployed(String botId, String secretKey, int chunks, int documents, String corpus, List<String> questions,
-                    double ingestSeconds) {
+    /** A deployed bot, its knowledge base with its builder's token, and the questions to ask. */
+    record Deployed(String botId, String secretKey, String kbId, String builderToken, int chunks, int documents,
+                    String corpus, List<String> questions, double ingestSeconds) {
     }
 
     private BenchBot() {
@@ -86,7 +86,7 @@ final class BenchBot {
                         "max_messages_per_session", 1_000_000, "max_messages_per_day", 100_000_000))), 201)
                 .path("draft_id").asText();
         JsonNode deployed = ok(server.post("/api/v1/chatbots/draft/" + botDraft + "/deploy", token, null), 200);
-        return new Deployed(deployed.path("chatbot_id").asText(), deployed.path("api_key").asText(), chunks,
+        return new Deployed(deployed.path("chatbot_id").asText(), deployed.path("api_key").asText(), kbId, token, chunks,
                 docs.size(), real ? "Cranfield" : "generated", questions, ingestSeconds);
     }
 
