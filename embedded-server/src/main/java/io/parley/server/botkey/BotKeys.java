@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -20,6 +22,8 @@ import java.util.List;
  */
 public final class BotKeys {
 
+    /** How stale {@code last_used_at} of a secret key may be. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final Database db;
@@ -83,8 +87,12 @@ public final class BotKeys {
         if (stored.key().revokedAt() != null) {
             throw new ParleyException(ParleyException.Kind.UNAUTHORIZED, "key_revoked", "This bot key was revoked", null);
         }
-        if (!stored.key().isWidget()) {
-            store.touch(stored.key().id(), clock.now()); // widget keys are used on every page view: not tracked
+        // widget keys are used on every page view: not tracked; a secret key's last use is kept to the
+        // minute, so a busy integration does not write the key's row on every message
+        Instant now = clock.now();
+        Instant last = stored.key().lastUsedAt();
+        if (!stored.key().isWidget() && (last == null || last.isBefore(now.minus(TOUCH_EVERY)))) {
+            store.touch(stored.key().id(), now);
         }
         return stored.key();
     }

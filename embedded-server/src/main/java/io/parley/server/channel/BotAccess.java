@@ -8,6 +8,11 @@ import io.parley.server.chatbot.ChatbotService;
 import io.parley.server.common.ParleyException;
 import io.parley.server.http.ApiRequest;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Who may use a bot's public routes: a key of that bot ({@code Authorization: Bearer bk_…|wk_…});
  * a widget key only from a page of the bot's allowed domains, and only while the website channel
@@ -21,8 +26,15 @@ final class BotAccess {
         }
     }
 
+    /** A bot's config as read, kept while the bot's version is the same: reading it binds the whole document. */
+    private record Parsed(int version, Instant updatedAt, ChatbotConfig config) {
+    }
+
+    private static final int MAX_PARSED = 10_000;
+
     private final ChatbotService chatbots;
     private final BotKeys keys;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
     BotAccess(ChatbotService chatbots, BotKeys keys) {
         this.chatbots = chatbots;
@@ -34,7 +46,7 @@ final class BotAccess {
                 .map(h -> h.substring(7).strip()).orElse(null);
         Chatbot bot = chatbots.live(botId).orElseThrow(() -> ParleyException.notFound("Bot"));
         BotKey key = keys.authenticate(bot.id(), presented);
-        ChatbotConfig config = ChatbotConfig.read(bot.config());
+        ChatbotConfig config = config(bot);
         if (key.isWidget()) {
             ChatbotConfig.Website website = config.website();
             if (!website.enabled()) {
@@ -50,5 +62,18 @@ final class BotAccess {
             }
         }
         return new Caller(bot, config, key);
+    }
+
+    private ChatbotConfig config(Chatbot bot) {
+        Parsed p = parsed.get(bot.id());
+        if (p != null && p.version() == bot.version() && Objects.equals(p.updatedAt(), bot.updatedAt())) {
+            return p.config();
+        }
+        ChatbotConfig config = ChatbotConfig.read(bot.config());
+        if (parsed.size() >= MAX_PARSED) {
+            parsed.clear(); // deleted bots' entries go too; the live ones are read again once
+        }
+        parsed.put(bot.id(), new Parsed(bot.version(), bot.updatedAt(), config));
+        return config;
     }
 }

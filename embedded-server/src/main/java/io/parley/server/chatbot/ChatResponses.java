@@ -38,7 +38,10 @@ public final class ChatResponses {
                 ChatAnswer answer = engine.answer(bot, config, raw, turn, new ChatEvents() {
                     @Override
                     public void started(String sessionId, String messageId) {
-                        sse.send("start", Map.of("session_id", sessionId, "message_id", messageId));
+                        Map<String, Object> start = new LinkedHashMap<>(); // session first, as documented
+                        start.put("session_id", sessionId);
+                        start.put("message_id", messageId);
+                        sse.send("start", start);
                     }
 
                     @Override

@@ -52,14 +52,19 @@ public final class ChunkStore {
                 + "FETCH FIRST " + pageSize + " ROWS ONLY", kbId, afterId).map(ChunkStore::chunk).toList();
     }
 
-    /** The chunks with these ids (for the parent passages of search hits). */
-    public List<StoredChunk> byIds(java.util.Collection<String> ids) {
+    /**
+     * The passages an answer receives instead of these chunks' own text (parent-child chunking),
+     * by chunk id; chunks without one are left out. Only two columns: this runs on every search.
+     */
+    public java.util.Map<String, String> contextTexts(java.util.Collection<String> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return java.util.Map.of();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        return db.execute().query("SELECT " + COLUMNS + " FROM kb_chunks WHERE id IN (" + marks + ")",
-                ids.toArray()).map(ChunkStore::chunk).toList();
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        db.execute().query("SELECT id, context_text FROM kb_chunks WHERE id IN (" + marks + ") AND context_text IS NOT NULL",
+                ids.toArray()).forEach(r -> out.put(Rows.string(r, "id"), Rows.string(r, "context_text")));
+        return out;
     }
 
     private static StoredChunk chunk(DbRow r) {

@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Retrieval on a knowledge base: keyword, vector or hybrid, with citations (document, page,
@@ -61,18 +59,19 @@ public final class KbSearch {
     }
 
     public Result search(Principal caller, String kbId, Request request) {
-        return search(knowledgeBases.require(caller, kbId, Role.VIEWER), request);
+        return search(knowledgeBases.require(caller, kbId, Role.VIEWER), request, true);
     }
 
     /**
      * A search on behalf of a bot of {@code workspaceId} (no signed-in caller): the knowledge base
-     * must belong to that workspace; 404 otherwise.
+     * must belong to that workspace; 404 otherwise. Its {@code indexing} is null: an answer does not
+     * report it, and counting documents on every chat message would cost a query.
      */
     public Result searchForBot(String workspaceId, String kbId, Request request) {
         KnowledgeBase kb = Optional.ofNullable(kbId).filter(Ids::looksLikeId).flatMap(store::find)
                 .filter(found -> found.workspaceId().equals(workspaceId))
                 .orElseThrow(() -> ParleyException.notFound("Knowledge base"));
-        return search(kb, request);
+        return search(kb, request, false);
     }
 
     /** The knowledge base's name if it is in {@code workspaceId}. */
@@ -81,7 +80,7 @@ public final class KbSearch {
                 .filter(found -> found.workspaceId().equals(workspaceId)).map(KnowledgeBase::name);
     }
 
-    private Result search(KnowledgeBase kb, Request request) {
+    private Result search(KnowledgeBase kb, Request request, boolean withIndexing) {
         long started = System.nanoTime();
         String query = query(request.query());
         RetrievalSettings defaults = RetrievalSettings.read(kb.retrieval());
@@ -103,17 +102,15 @@ public final class KbSearch {
             throw ParleyException.invalidInput(e.getMessage());
         }
         return new Result(query, method.name().toLowerCase(Locale.ROOT), model.id(), withContext(hits),
-                indexing(kb.id()), (System.nanoTime() - started) / 1_000_000);
+                withIndexing ? indexing(kb.id()) : null, (System.nanoTime() - started) / 1_000_000);
     }
 
     private List<Hit> withContext(List<SearchHit> hits) {
-        Map<String, StoredChunk> stored = chunks.byIds(hits.stream().map(SearchHit::chunkId).toList()).stream()
-                .collect(Collectors.toMap(StoredChunk::id, Function.identity()));
+        Map<String, String> contexts = chunks.contextTexts(hits.stream().map(SearchHit::chunkId).toList());
         List<Hit> out = new ArrayList<>(hits.size());
         int rank = 1;
         for (SearchHit h : hits) {
-            StoredChunk row = stored.get(h.chunkId());
-            String context = row != null && row.contextText() != null ? row.contextText() : h.text();
+            String context = contexts.getOrDefault(h.chunkId(), h.text());
             out.add(new Hit(rank++, h.chunkId(), h.documentId(), h.documentName(), h.page(), h.headingPath(), h.score(),
                     h.keywordScore() == null ? null : h.keywordScore().doubleValue(),
                     h.vectorScore() == null ? null : h.vectorScore().doubleValue(), h.snippet(), h.text(), context));

@@ -168,7 +168,7 @@ class ChatbotModelTest {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             int deltas = 0;
             for (String line = reader.readLine(); line != null && deltas < 3; line = reader.readLine()) {
-                if (line.startsWith("data: {\"session_id\"")) {
+                if (sessionId == null && line.startsWith("data: ") && line.contains("\"session_id\"")) {
                     sessionId = line.replaceAll(".*\"session_id\":\"([^\"]+)\".*", "$1");
                 }
                 if (line.equals("event: delta")) {
