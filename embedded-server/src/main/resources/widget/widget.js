@@ -227,6 +227,7 @@
   function errorText(status, body, retryAfter) {
     var e = (body && body.error) || {};
     if (e.message && window.console) console.warn('[Parley widget]', status || '', e.code || '', e.message);
+    if (e.code === 'conversation_limit' || e.code === 'daily_limit') return e.message;
     if (status === 429 || e.code === 'rate_limited') {
       var s = parseInt(retryAfter, 10);
       if (!(s > 0)) s = parseInt(e.details && (e.details.retry_after_seconds || e.details.retry_after), 10);

@@ -153,12 +153,13 @@ public final class ChatbotEngine {
 
     private void checkCaps(BotRef bot, ChatbotConfig config, ChatSession session) {
         if (session.messageCount() / 2 >= config.messagesPerSession()) {
-            throw ParleyException.rateLimited("This conversation has reached its limit of " + config.messagesPerSession()
-                    + " messages: start a new conversation", sessions.secondsUntilTomorrow());
+            // waiting does not help here, a new conversation does
+            throw ParleyException.rateLimited("conversation_limit", "This conversation has reached its limit of "
+                    + config.messagesPerSession() + " messages: start a new conversation", 1);
         }
         if (sessions.userMessagesToday(bot.id()) >= config.messagesPerDay()) {
-            throw ParleyException.rateLimited("This assistant has answered all the messages it can today: "
-                    + "try again tomorrow", sessions.secondsUntilTomorrow());
+            throw ParleyException.rateLimited("daily_limit", "This assistant has answered all the messages it can "
+                    + "today: try again tomorrow", sessions.secondsUntilTomorrow());
         }
     }
 

@@ -49,7 +49,12 @@ public final class ParleyException extends RuntimeException {
 
     /** Too many requests; {@code details.retry_after_seconds} becomes the Retry-After header. */
     public static ParleyException rateLimited(String message, long retryAfterSeconds) {
-        return new ParleyException(Kind.RATE_LIMITED, "rate_limited", message,
+        return rateLimited("rate_limited", message, retryAfterSeconds);
+    }
+
+    /** A limit with its own code (a conversation's or a day's cap), so clients can say what to do. */
+    public static ParleyException rateLimited(String code, String message, long retryAfterSeconds) {
+        return new ParleyException(Kind.RATE_LIMITED, code, message,
                 Map.of("retry_after_seconds", Math.max(1, retryAfterSeconds)));
     }
 

@@ -264,8 +264,8 @@ abstract class ChatbotApiContract {
         JsonNode first = assertStatus(server.send("POST", chat, widget, Map.of("message", "descale"),
                 "Origin", "http://localhost:3000"), 200);
         JsonNode capped = assertError(server.send("POST", chat, widget, Map.of("message", "again",
-                "session_id", first.path("session_id").asText()), "Origin", "http://localhost:3000"), 429, "rate_limited");
-        assertThat(capped.path("message").asText()).contains("conversation");
+                "session_id", first.path("session_id").asText()), "Origin", "http://localhost:3000"), 429, "conversation_limit");
+        assertThat(capped.path("message").asText()).contains("new conversation");
         TestServer.Response limited = server.send("POST", chat, widget, Map.of("message", "new"),
                 "Origin", "http://localhost:3000");
         assertError(limited, 429, "rate_limited");
