@@ -354,6 +354,10 @@
     body.appendChild(markdown(msg.text, ctx));
     row.appendChild(body);
     if (streaming) return;
+    (msg.parts || []).forEach(function (p) {
+      var src = p.type === 'image' && safeUrl(p.url);
+      if (src) row.appendChild(h('img', { class: 'pic', src: src, alt: p.alt || '' }));
+    });
     var keys = Object.keys(sources);
     if (keys.length) {
       list = h('ol', { class: 'sl' });
@@ -382,8 +386,13 @@
       });
     }
     if (acts.firstChild) row.appendChild(acts);
-    if (features.enable_follow_up_suggestions !== false && msg.suggestions && msg.suggestions.length &&
-      msg === state.messages[state.messages.length - 1]) {
+    var last = msg === state.messages[state.messages.length - 1];
+    var choices = [];
+    (msg.parts || []).forEach(function (p) { if (p.type === 'buttons') choices = choices.concat(p.buttons || []); });
+    if (msg.input && msg.input.choices && msg.input.choices.length) choices = msg.input.choices;
+    if (last && choices.length) {
+      row.appendChild(chips(choices, 'Choose an answer'));
+    } else if (features.enable_follow_up_suggestions !== false && msg.suggestions && msg.suggestions.length && last) {
       row.appendChild(chips(msg.suggestions, 'More questions'));
     }
   }
@@ -397,11 +406,14 @@
       acts.setAttribute('data-sent', rating);
     }, function (e) { errorRow(e.message); });
   }
+  // prompts: strings, or a chatflow's choices {label, value} (the label is shown, the value sent)
   function chips(prompts, label) {
     var box = h('div', { class: 'chips', role: 'group', 'aria-label': label });
     prompts.forEach(function (p) {
-      if (typeof p === 'string' && p.trim()) {
-        box.appendChild(h('button', { type: 'button', class: 'chip', text: p, onclick: function () { send(p); } }));
+      var text = p && typeof p === 'object' ? p.label : p;
+      var value = p && typeof p === 'object' ? p.value || p.label : p;
+      if (typeof text === 'string' && text.trim()) {
+        box.appendChild(h('button', { type: 'button', class: 'chip', text: text, onclick: function () { send(value); } }));
       }
     });
     return box;
@@ -454,6 +466,8 @@
         msg.sources = d.sources || [];
         msg.suggestions = d.suggestions || [];
         msg.mode = d.metadata && d.metadata.mode;
+        if (Array.isArray(d.messages)) msg.parts = d.messages;
+        msg.input = d.input || null;
         if (d.session_id) state.session = d.session_id;
         state.messages.push(msg);
         save();
@@ -634,7 +648,7 @@
     '.acts{display:flex;gap:2px;margin-top:6px;align-items:center}.grow{flex:1}.note{font-size:11px;color:var(--mu)}' +
     '.fb{width:28px;height:28px;border-radius:6px;color:var(--mu);display:flex;align-items:center;justify-content:center}.fb:hover{background:rgba(127,127,127,.15)}.fb svg{width:16px;height:16px}.fb[aria-pressed=true]{color:var(--p);background:rgba(127,127,127,.15)}.fb[aria-pressed=true] svg{fill:currentColor;fill-opacity:.25}' +
     '.chips{display:flex;flex-wrap:wrap;gap:6px;margin-top:2px;flex:none}.m .chips{margin-top:8px}' +
-    '.chip{border:1px solid var(--p);color:var(--p);background:var(--bg);border-radius:16px;padding:5px 12px;font-size:13px;text-align:left;line-height:1.35}.chip:hover{background:var(--p);color:var(--pt)}.dark .chip{color:var(--fg)}' +
+    '.chip{border:1px solid var(--p);color:var(--p);background:var(--bg);border-radius:16px;padding:5px 12px;font-size:13px;text-align:left;line-height:1.35}.chip:hover{background:var(--p);color:var(--pt)}.dark .chip{color:var(--fg)}.pic{display:block;max-width:100%;border-radius:8px;margin-top:6px}' +
     '.composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--bd);background:var(--bg);align-items:flex-end;flex:none}' +
     'textarea{flex:1;resize:none;border:1px solid var(--bd);border-radius:10px;padding:9px 11px;height:40px;max-height:120px;background:var(--bg);color:var(--fg);line-height:1.4}textarea:focus-visible{outline-offset:0}textarea:disabled{opacity:.6}' +
     '.send{width:40px;height:40px;border-radius:10px;background:var(--p);color:var(--pt);display:flex;align-items:center;justify-content:center;flex:none}.send:disabled{opacity:.45;cursor:default}.send svg{width:20px;height:20px}' +

@@ -4,7 +4,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.auth.AuthModule;
 import io.parley.server.channel.WidgetRoutes;
+import io.parley.server.channel.PublicBots;
+import io.parley.server.channel.PublicChatRoutes;
 import io.parley.server.chatbot.ChatbotModule;
+import io.parley.server.chatflow.ChatflowModule;
+import io.parley.server.chatflow.FlowExpressions;
 import io.parley.server.channel.PublicCors;
 import io.parley.server.common.Clock;
 import io.parley.server.config.ParleyConfig;
@@ -32,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -89,6 +94,12 @@ public final class ParleyServer implements AutoCloseable {
             CredentialModule credentials = new CredentialModule(config, db, policy, auth.serverAdmin(), clock);
             InferenceModule inference = background.add(new InferenceModule(db, credentials.service(), policy, clock));
             ChatbotModule chatbots = new ChatbotModule(db, drafts, kb.search(), inference.resolver(), policy, clock);
+            FlowExpressions expressions = new FlowExpressions();
+            ChatflowModule chatflows = new ChatflowModule(db, drafts, kb.search(), inference.resolver(),
+                    credentials.service(), chatbots.sessions(), chatbots.keys(), policy, clock, expressions, expressions);
+            PublicChatRoutes publicChat = new PublicChatRoutes(
+                    new PublicBots(List.of(chatbots.publicKind(), chatflows.publicKind())), chatbots.keys(),
+                    chatbots.sessions(), chatbots.leads());
 
             RouteCatalog catalog = new RouteCatalog();
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -98,7 +109,7 @@ public final class ParleyServer implements AutoCloseable {
             ApiRoutes root = new ApiRoutes(routing, "", "health", auth.authenticator(), catalog, config.maxBodyBytes(),
                     config.maxUploadBytes());
             health.register(root);
-            chatbots.registerRoot(root);
+            publicChat.registerRoot(root);
             WidgetRoutes.load().register(routing);
             root.tagged("meta").get("/openapi", PUBLIC, "This OpenAPI document",
                     req -> OpenApiDocument.build(catalog, version()));
@@ -110,6 +121,8 @@ public final class ParleyServer implements AutoCloseable {
                 kb.register(api);
                 jobRoutes.register(api);
                 chatbots.register(api);
+                chatflows.register(api);
+                publicChat.register(api);
                 credentials.register(api);
                 inference.register(api);
             });

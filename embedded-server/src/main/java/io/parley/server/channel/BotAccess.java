@@ -4,7 +4,8 @@ import io.parley.server.botkey.BotKey;
 import io.parley.server.botkey.BotKeys;
 import io.parley.server.chatbot.Chatbot;
 import io.parley.server.chatbot.ChatbotConfig;
-import io.parley.server.chatbot.ChatbotService;
+import io.parley.server.chatbot.Answerer;
+import io.parley.server.session.BotRef;
 import io.parley.server.common.ParleyException;
 import io.parley.server.http.ApiRequest;
 
@@ -20,9 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BotAccess {
 
-    record Caller(Chatbot bot, ChatbotConfig config, BotKey key) {
+    record Caller(Chatbot bot, PublicBots.Kind kind, ChatbotConfig config, BotKey key) {
         boolean widget() {
             return key.isWidget();
+        }
+
+        BotRef ref() {
+            return new BotRef(kind.type(), bot.id(), bot.workspaceId());
+        }
+
+        Answerer answerer() {
+            return kind.answerer();
         }
     }
 
@@ -32,21 +41,22 @@ final class BotAccess {
 
     private static final int MAX_PARSED = 10_000;
 
-    private final ChatbotService chatbots;
+    private final PublicBots bots;
     private final BotKeys keys;
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    BotAccess(ChatbotService chatbots, BotKeys keys) {
-        this.chatbots = chatbots;
+    BotAccess(PublicBots bots, BotKeys keys) {
+        this.bots = bots;
         this.keys = keys;
     }
 
     Caller check(ApiRequest req, String botId) {
         String presented = req.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).strip()).orElse(null);
-        Chatbot bot = chatbots.live(botId).orElseThrow(() -> ParleyException.notFound("Bot"));
+        PublicBots.Found found = bots.find(botId).orElseThrow(() -> ParleyException.notFound("Bot"));
+        Chatbot bot = found.bot();
         BotKey key = keys.authenticate(bot.id(), presented);
-        ChatbotConfig config = config(bot);
+        ChatbotConfig config = config(found);
         if (key.isWidget()) {
             ChatbotConfig.Website website = config.website();
             if (!website.enabled()) {
@@ -61,15 +71,16 @@ final class BotAccess {
                         "This site is not allowed to use this chatbot: add its domain to the bot's allowed domains", null);
             }
         }
-        return new Caller(bot, config, key);
+        return new Caller(bot, found.kind(), config, key);
     }
 
-    private ChatbotConfig config(Chatbot bot) {
+    private ChatbotConfig config(PublicBots.Found found) {
+        Chatbot bot = found.bot();
         Parsed p = parsed.get(bot.id());
         if (p != null && p.version() == bot.version() && Objects.equals(p.updatedAt(), bot.updatedAt())) {
             return p.config();
         }
-        ChatbotConfig config = ChatbotConfig.read(bot.config());
+        ChatbotConfig config = found.kind().shell().apply(bot.config());
         if (parsed.size() >= MAX_PARSED) {
             parsed.clear(); // deleted bots' entries go too; the live ones are read again once
         }

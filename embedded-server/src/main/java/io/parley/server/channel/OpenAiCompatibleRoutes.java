@@ -32,12 +32,10 @@ import static io.parley.server.http.Access.PUBLIC;
 public final class OpenAiCompatibleRoutes {
 
     private final BotAccess access;
-    private final ChatbotEngine engine;
     private final BotRateLimits limits;
 
-    OpenAiCompatibleRoutes(BotAccess access, ChatbotEngine engine, BotRateLimits limits) {
+    OpenAiCompatibleRoutes(BotAccess access, BotRateLimits limits) {
         this.access = access;
-        this.engine = engine;
         this.limits = limits;
     }
 
@@ -45,8 +43,14 @@ public final class OpenAiCompatibleRoutes {
     record Message(String role, JsonNode content) {
     }
 
+    /**
+     * {@code session_id} (an extra field OpenAI clients can send, e.g. {@code extra_body}) continues a
+     * conversation: a chatflow keeps its place in the flow (a question waiting for its answer) in the
+     * session, so without it every request starts the flow afresh. The answer's {@code parley.session_id}
+     * gives the value to send.
+     */
     record CompletionRequest(String model, List<Message> messages, Boolean stream, Double temperature,
-                             Integer maxTokens, String user) {
+                             Integer maxTokens, String user, String sessionId) {
     }
 
     public void register(ApiRoutes root) {
@@ -68,8 +72,9 @@ public final class OpenAiCompatibleRoutes {
         }
         ChatbotEngine.checkMessage(last.content());
         limits.take(caller.bot().id(), caller.config().messagesPerHour());
-        BotRef bot = new BotRef("chatbot", caller.bot().id(), caller.bot().workspaceId());
-        Turn turn = new Turn(last.content(), null, endUser(body.user()), "openai", caller.widget(),
+        BotRef bot = caller.ref();
+        var engine = caller.answerer();
+        Turn turn = new Turn(last.content(), body.sessionId(), endUser(body.user()), "openai", caller.widget(),
                 conversation.subList(0, conversation.size() - 1));
         String created = String.valueOf(Instant.now().getEpochSecond());
         if (!Boolean.TRUE.equals(body.stream())) {
@@ -219,6 +224,7 @@ public final class OpenAiCompatibleRoutes {
         out.put("session_id", answer.sessionId());
         out.put("message_id", answer.messageId());
         out.put("mode", answer.metadata().get("mode"));
+        out.putAll(answer.extras()); // a chatflow's messages[] and input request
         return out;
     }
 }

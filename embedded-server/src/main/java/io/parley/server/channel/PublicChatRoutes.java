@@ -5,7 +5,6 @@ import io.parley.server.botkey.BotKeys;
 import io.parley.server.chatbot.ChatRequestBody;
 import io.parley.server.chatbot.ChatResponses;
 import io.parley.server.chatbot.ChatbotEngine;
-import io.parley.server.chatbot.ChatbotService;
 import io.parley.server.chatbot.Turn;
 import io.parley.server.chatbot.WidgetConfig;
 import io.parley.server.common.JsonBinding;
@@ -31,19 +30,16 @@ import static io.parley.server.http.Access.PUBLIC;
 public final class PublicChatRoutes {
 
     private final BotAccess access;
-    private final ChatbotEngine engine;
     private final SessionService sessions;
     private final LeadService leads;
     private final BotRateLimits limits = new BotRateLimits();
     private final OpenAiCompatibleRoutes openAi;
 
-    public PublicChatRoutes(ChatbotService chatbots, BotKeys keys, ChatbotEngine engine, SessionService sessions,
-                            LeadService leads) {
-        this.access = new BotAccess(chatbots, keys);
-        this.engine = engine;
+    public PublicChatRoutes(PublicBots bots, BotKeys keys, SessionService sessions, LeadService leads) {
+        this.access = new BotAccess(bots, keys);
         this.sessions = sessions;
         this.leads = leads;
-        this.openAi = new OpenAiCompatibleRoutes(access, engine, limits);
+        this.openAi = new OpenAiCompatibleRoutes(access, limits);
     }
 
     /** {@code /v1/chat/completions}, at the root like OpenAI's own API. */
@@ -75,10 +71,9 @@ public final class PublicChatRoutes {
         ChatRequestBody body = JsonBinding.bind(req.body(JsonNode.class), ChatRequestBody.class, null);
         ChatbotEngine.checkMessage(body.message());
         limits.take(caller.bot().id(), caller.config().messagesPerHour());
-        BotRef bot = new BotRef("chatbot", caller.bot().id(), caller.bot().workspaceId());
         Turn turn = new Turn(body.message(), body.sessionId(), body.metadata(), caller.widget() ? "website" : "api",
                 caller.widget());
-        return ChatResponses.reply(req, engine, bot, caller.config(), caller.bot().config(), turn);
+        return ChatResponses.reply(req, caller.answerer(), caller.ref(), caller.config(), caller.bot().config(), turn);
     }
 
     private Object feedback(ApiRequest req) {
@@ -100,7 +95,7 @@ public final class PublicChatRoutes {
         if (!caller.config().leadCaptureEnabled()) {
             throw ParleyException.forbidden("This bot does not collect contact details");
         }
-        BotRef bot = new BotRef("chatbot", caller.bot().id(), caller.bot().workspaceId());
+        BotRef bot = caller.ref();
         String sessionId = body.sessionId() == null ? null : sessions.find(bot.id(), body.sessionId())
                 .map(s -> s.id()).orElseThrow(() -> ParleyException.invalidField("session_id",
                         "'session_id' is not a conversation of this bot"));

@@ -6,10 +6,17 @@ import java.util.Map;
 
 /**
  * An answer of the chat endpoints. {@code errorCode} is set when the model failed: {@code response}
- * is then the friendly message the visitor sees (it is also what was saved).
+ * is then the friendly message the visitor sees (it is also what was saved). {@code extras} are
+ * further top-level fields: a chatflow's {@code messages} and {@code input}.
  */
 public record ChatAnswer(String response, List<Map<String, Object>> sources, String sessionId, String messageId,
-                         List<String> suggestions, Map<String, Object> metadata, String errorCode) {
+                         List<String> suggestions, Map<String, Object> metadata, String errorCode,
+                         Map<String, Object> extras) {
+
+    public ChatAnswer(String response, List<Map<String, Object>> sources, String sessionId, String messageId,
+                      List<String> suggestions, Map<String, Object> metadata, String errorCode) {
+        this(response, sources, sessionId, messageId, suggestions, metadata, errorCode, Map.of());
+    }
 
     public boolean failed() {
         return errorCode != null;
@@ -24,6 +31,7 @@ public record ChatAnswer(String response, List<Map<String, Object>> sources, Str
         out.put("message_id", messageId);
         out.put("suggestions", suggestions);
         out.put("metadata", metadata);
+        out.putAll(extras); // a chatflow's messages[] and input request
         return out;
     }
 }

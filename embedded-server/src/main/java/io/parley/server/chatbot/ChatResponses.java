@@ -24,7 +24,7 @@ public final class ChatResponses {
         return req.header("Accept").map(a -> a.contains("text/event-stream")).orElse(false);
     }
 
-    public static Object reply(ApiRequest req, ChatbotEngine engine, BotRef bot, ChatbotConfig config, ObjectNode raw,
+    public static Object reply(ApiRequest req, Answerer engine, BotRef bot, ChatbotConfig config, ObjectNode raw,
                                Turn turn) {
         if (!wantsStream(req)) {
             ChatAnswer answer = engine.answer(bot, config, raw, turn, null);

@@ -7,12 +7,12 @@ import java.util.Map;
  * What each channel of a deployed chatbot offers: the website widget's embed code, the API
  * endpoint. Telegram, Discord, WhatsApp and Zapier are refused plainly until they are built.
  */
-final class ChatbotChannels {
+public final class ChatbotChannels {
 
     private ChatbotChannels() {
     }
 
-    static Map<String, Object> describe(Chatbot bot, ChatbotConfig config, String baseUrl) {
+    public static Map<String, Object> describe(Chatbot bot, ChatbotConfig config, String baseUrl) {
         Map<String, Object> out = new LinkedHashMap<>();
         ChatbotConfig.Website website = config.website();
         if (website.enabled()) {

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * memory), asks the model — or, with no model configured, quotes the passages — and saves both
  * messages with sources, tokens, latency and any error. The same path serves JSON and streams.
  */
-public final class ChatbotEngine {
+public final class ChatbotEngine implements Answerer {
 
     public static final int MAX_MESSAGE_CHARS = 4000;
     static final String OFFLINE_MODEL = "offline-extractive";
@@ -71,7 +71,7 @@ public final class ChatbotEngine {
         String question = checkMessage(turn.message());
         ChatSession session = sessions.open(bot, turn.sessionId(), turn.channel(), sessionMetadata(turn.metadata()));
         if (turn.capped()) {
-            checkCaps(bot, config, session);
+            sessions.checkCaps(bot, session, config.messagesPerSession(), config.messagesPerDay());
         }
         List<io.parley.server.inference.ChatMessage> history = turn.history() != null ? turn.history()
                 : config.memoryEnabled() ? PromptBuilder.remembered(sessions.recent(session.id(), config.memoryMessages()))
@@ -151,18 +151,6 @@ public final class ChatbotEngine {
         return new ChatAnswer(response, sources, session.id(), messageId, suggestions, metadata, null);
     }
 
-    private void checkCaps(BotRef bot, ChatbotConfig config, ChatSession session) {
-        if (session.messageCount() / 2 >= config.messagesPerSession()) {
-            // waiting does not help here, a new conversation does
-            throw ParleyException.rateLimited("conversation_limit", "This conversation has reached its limit of "
-                    + config.messagesPerSession() + " messages: start a new conversation", 1);
-        }
-        if (sessions.userMessagesToday(bot.id()) >= config.messagesPerDay()) {
-            throw ParleyException.rateLimited("daily_limit", "This assistant has answered all the messages it can "
-                    + "today: try again tomorrow", sessions.secondsUntilTomorrow());
-        }
-    }
-
     private ChatAnswer failed(ChatSession session, String messageId, ProviderException e, long started,
                               ResolvedModel model, List<Passage> passages) {
         long latency = (System.nanoTime() - started) / 1_000_000;
@@ -228,7 +216,8 @@ public final class ChatbotEngine {
     }
 
     /** Keeps what a session should remember about the visitor: {@code user} and {@code variables}. */
-    private static ObjectNode sessionMetadata(ObjectNode given) {
+    /** What of a visitor's {@code metadata} a session keeps: {@code user} and {@code variables}. */
+    public static ObjectNode sessionMetadata(ObjectNode given) {
         if (given == null) {
             return null;
         }

@@ -9,7 +9,7 @@ import io.parley.server.http.ApiRoutes;
 import io.parley.server.inference.ModelResolver;
 import io.parley.server.kb.KbSearch;
 import io.parley.server.lead.LeadService;
-import io.parley.server.channel.PublicChatRoutes;
+import io.parley.server.channel.PublicBots;
 import io.parley.server.session.SessionService;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
@@ -21,7 +21,8 @@ public final class ChatbotModule {
 
     private final DraftRoutes draftRoutes;
     private final ChatbotRoutes routes;
-    private final PublicChatRoutes publicRoutes;
+    private final BotKeys keys;
+    private final LeadService leads;
     private final SessionService sessions;
     private final ChatbotEngine engine;
     private final ChatbotService chatbots;
@@ -29,26 +30,32 @@ public final class ChatbotModule {
     public ChatbotModule(Database db, DraftService drafts, KbSearch search, ModelResolver models, AccessPolicy policy,
                          Clock clock) {
         this.sessions = new SessionService(db, policy, clock);
-        BotKeys keys = new BotKeys(db, clock);
-        LeadService leads = new LeadService(db, clock);
+        this.keys = new BotKeys(db, clock);
+        this.leads = new LeadService(db, clock);
         this.chatbots = new ChatbotService(db, drafts, new ChatbotValidation(search), keys, sessions, policy, clock);
         this.engine = new ChatbotEngine(search, sessions, models);
         this.draftRoutes = new DraftRoutes(drafts, DraftType.CHATBOT, Set.of(ChatbotService.SOURCE_FIELD),
                 (changes, document) -> ChatbotConfig.read(document));
         this.routes = new ChatbotRoutes(chatbots, engine, drafts, sessions, leads, policy);
-        this.publicRoutes = new PublicChatRoutes(chatbots, keys, engine, sessions, leads);
     }
 
-    /** Admin routes (drafts, deployed chatbots) and public routes (bot keys) under /api/v1. */
+    /** Admin routes (drafts, deployed chatbots) under /api/v1. */
     public void register(ApiRoutes api) {
         draftRoutes.register(api);
         routes.register(api);
-        publicRoutes.register(api);
     }
 
-    /** Routes outside /api/v1: the OpenAI-compatible endpoint. */
-    public void registerRoot(ApiRoutes root) {
-        publicRoutes.registerRoot(root);
+    /** How the public routes find and answer with chatbots. */
+    public PublicBots.Kind publicKind() {
+        return new PublicBots.Kind("chatbot", chatbots::live, ChatbotConfig::read, engine);
+    }
+
+    public BotKeys keys() {
+        return keys;
+    }
+
+    public LeadService leads() {
+        return leads;
     }
 
     public SessionService sessions() {

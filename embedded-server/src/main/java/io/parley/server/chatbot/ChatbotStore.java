@@ -12,41 +12,56 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for deployed chatbots; the configuration is stored as JSON text. */
-final class ChatbotStore {
+/**
+ * SQL for deployed bots, the configuration stored as JSON text: chatbots, and chatflows, whose
+ * table has the same shape (a chatflow's row is read as a {@link Chatbot} record: id, workspace,
+ * name, live document, version, widget key).
+ */
+public final class ChatbotStore {
 
     private static final String COLUMNS =
             "id, workspace_id, name, description, config, version, widget_key, created_by, created_at, updated_at";
 
     private final Database db;
+    private final String table;
 
     ChatbotStore(Database db) {
-        this.db = db;
+        this(db, "chatbots");
     }
 
-    void insert(DbExecute tx, Chatbot bot) {
-        tx.insert("INSERT INTO chatbots (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    private ChatbotStore(Database db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    /** The store of deployed chatflows. */
+    public static ChatbotStore chatflows(Database db) {
+        return new ChatbotStore(db, "chatflows");
+    }
+
+    public void insert(DbExecute tx, Chatbot bot) {
+        tx.insert("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 bot.id(), bot.workspaceId(), bot.name(), bot.description(), write(bot.config()), bot.version(),
                 bot.widgetKey(), bot.createdBy(), Rows.timestamp(bot.createdAt()), Rows.timestamp(bot.updatedAt()));
     }
 
     /** Replaces the live configuration in one statement; false when the bot is gone. */
-    boolean replace(DbExecute tx, String id, String name, String description, ObjectNode config, Instant now) {
-        return tx.update("UPDATE chatbots SET name = ?, description = ?, config = ?, version = version + 1, updated_at = ? "
+    public boolean replace(DbExecute tx, String id, String name, String description, ObjectNode config, Instant now) {
+        return tx.update("UPDATE " + table + " SET name = ?, description = ?, config = ?, version = version + 1, updated_at = ? "
                 + "WHERE id = ?", name, description, write(config), Rows.timestamp(now), id) == 1;
     }
 
-    Optional<Chatbot> find(String id) {
-        return db.execute().get("SELECT " + COLUMNS + " FROM chatbots WHERE id = ?", id).map(ChatbotStore::chatbot);
+    public Optional<Chatbot> find(String id) {
+        return db.execute().get("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?", id).map(ChatbotStore::chatbot);
     }
 
-    List<Chatbot> inWorkspace(String workspaceId) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM chatbots WHERE workspace_id = ? ORDER BY updated_at DESC, id",
+    public List<Chatbot> inWorkspace(String workspaceId) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM " + table + " WHERE workspace_id = ? ORDER BY updated_at DESC, id",
                 workspaceId).map(ChatbotStore::chatbot).toList();
     }
 
-    void delete(DbExecute tx, String id) {
-        tx.delete("DELETE FROM chatbots WHERE id = ?", id);
+    public void delete(DbExecute tx, String id) {
+        tx.delete("DELETE FROM " + table + " WHERE id = ?", id);
     }
 
     private static Chatbot chatbot(DbRow r) {

@@ -185,6 +185,11 @@ public final class CredentialService {
         return secret;
     }
 
+    /** The id of the credential called {@code name} in the workspace ({@code {{secret:name}}} in a flow). */
+    public Optional<String> idByName(String workspaceId, String name) {
+        return store.inWorkspace(workspaceId).stream().filter(v -> v.name().equals(name)).map(CredentialView::id).findFirst();
+    }
+
     /** Called with a credential's id after its value changed or it was deleted (to drop cached clients). */
     public void onChange(Consumer<String> listener) {
         changeListeners.add(listener);

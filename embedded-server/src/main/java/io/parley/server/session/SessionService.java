@@ -124,6 +124,21 @@ public final class SessionService {
         return store.userMessagesSince(botId, clock.now().truncatedTo(ChronoUnit.DAYS));
     }
 
+    /**
+     * The caps of public widgets: messages per conversation (a new conversation helps, so the
+     * code says so) and per day over all of the bot's conversations (429 until midnight UTC).
+     */
+    public void checkCaps(BotRef bot, ChatSession session, int perSession, int perDay) {
+        if (session.messageCount() / 2 >= perSession) {
+            throw ParleyException.rateLimited("conversation_limit", "This conversation has reached its limit of "
+                    + perSession + " messages: start a new conversation", 1);
+        }
+        if (userMessagesToday(bot.id()) >= perDay) {
+            throw ParleyException.rateLimited("daily_limit", "This assistant has answered all the messages it can "
+                    + "today: try again tomorrow", secondsUntilTomorrow());
+        }
+    }
+
     /** Seconds until the per-day caps reset (midnight UTC). */
     public long secondsUntilTomorrow() {
         Instant now = clock.now();
@@ -147,6 +162,28 @@ public final class SessionService {
                 .orElseThrow(() -> ParleyException.notFound("Session"));
         policy.resource(caller, s.workspaceId(), Role.VIEWER, "Session");
         return Map.of("session", s, "messages", store.messages(s.id()));
+    }
+
+    /** A session by id, whoever it belongs to (for features that already hold its id). */
+    public Optional<ChatSession> byId(String sessionId) {
+        return Optional.ofNullable(sessionId).filter(Ids::looksLikeId).flatMap(store::find);
+    }
+
+    /** Sets one field of a session's metadata (a handoff ticket, for example). */
+    public void annotate(String sessionId, String field, JsonNode value) {
+        store.find(sessionId).ifPresent(s -> {
+            ObjectNode metadata = s.metadata().deepCopy();
+            metadata.set(field, value);
+            store.updateMetadata(s.id(), metadata, clock.now());
+        });
+    }
+
+    /** Admin: a session the caller may act on with {@code role} in its workspace; 404 otherwise. */
+    public ChatSession require(Principal caller, String sessionId, Role role) {
+        ChatSession s = Optional.ofNullable(sessionId).filter(Ids::looksLikeId).flatMap(store::find)
+                .orElseThrow(() -> ParleyException.notFound("Session"));
+        policy.resource(caller, s.workspaceId(), role, "Session");
+        return s;
     }
 
     public void deleteForBot(DbExecute tx, String botId) {

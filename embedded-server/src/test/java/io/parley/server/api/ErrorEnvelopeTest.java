@@ -50,6 +50,7 @@ class ErrorEnvelopeTest {
     static String keyId;
     static KbIds kb;
     static ChatbotFixtures.BotIds bot;
+    static ChatflowFixtures.FlowIds flow;
     static String credentialId;
 
     @BeforeAll
@@ -63,6 +64,7 @@ class ErrorEnvelopeTest {
                 "Our kettles boil water in ninety seconds.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
         bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
+        flow = ChatflowFixtures.create(server, user.accessToken(), user.workspaceId());
         credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
                 Map.of("name", "k", "type", "api_key", "value", "sk-error-envelope")), 201).path("id").asText();
     }
@@ -78,7 +80,9 @@ class ErrorEnvelopeTest {
                 Map.entry("user_id", user.userId()), Map.entry("key_id", keyId), Map.entry("draft_id", kb.draftId()),
                 Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
                 Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
-                Map.entry("chatbots/draft_id", bot.draftId()), Map.entry("chatbot_id", bot.chatbotId()),
+                Map.entry("chatbots/draft_id", bot.draftId()),
+                Map.entry("chatflows/draft_id", flow.draftId()), Map.entry("chatflow_id", flow.chatflowId()),
+                Map.entry("chatflows/session_id", flow.sessionId()), Map.entry("handoff_id", flow.handoffId()), Map.entry("chatbot_id", bot.chatbotId()),
                 Map.entry("bot_id", bot.chatbotId()), Map.entry("bot_key_id", bot.botKeyId()),
                 Map.entry("session_id", bot.sessionId()),
                 Map.entry("credential_id", credentialId));
@@ -335,6 +339,10 @@ class ErrorEnvelopeTest {
             case "phone" -> "+1 555 0100";
             case "metadata" -> Map.of("variables", Map.of("user_name", "Plausible"));
             case "custom_fields" -> Map.of("company", "Plausible Ltd");
+            // a flow's test run and a conversation's flow state
+            case "input" -> "A plausible question?";
+            case "revision" -> 1;
+            case "vars", "user", "context" -> Map.of("plausible", "value");
             // the OpenAI-compatible endpoint: model = the bot
             case "model" -> bot.chatbotId();
             case "messages" -> List.of(Map.of("role", "user", "content", "A plausible question?"));
@@ -363,8 +371,9 @@ class ErrorEnvelopeTest {
                 for (String bad : badIds) {
                     Map<String, String> ids = new LinkedHashMap<>(ownIds());
                     ids.put(param, bad);
-                    // Route.fill prefers chatbots/draft_id on chatbot routes: that one must be bad too
+                    // Route.fill prefers chatbots/draft_id (chatflows/…) on a feature's routes: that one must be bad too
                     ids.put("chatbots/" + param, bad);
+                    ids.put("chatflows/" + param, bad);
                     Response r = send(route, ids, route.hasBody() ? validBody(route) : null);
                     assertThat(route.fill(ids)).as("%s with %s=%s", route, param, bad).contains(bad);
                     if (bad.equals("..")) {

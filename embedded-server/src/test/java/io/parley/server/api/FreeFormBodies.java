@@ -97,6 +97,50 @@ final class FreeFormBodies {
     /** {@code data} and the document's fields under it; errors name the field inside the document. */
     private static final Map<String, String> CHATBOT_CHANGE_FIELDS = inData(CHATBOT_FIELDS);
 
+    /**
+     * A chatflow's document (docs/api/chatflows.md, chatflow/graph/FlowReader and the chatbot shell):
+     * the graph's lists are typed as lists, their items are checked by ChatflowApiContract and FlowReaderTest.
+     */
+    private static final Map<String, String> CHATFLOW_FIELDS = fields(
+            "name", "string", "description", "string", "category", "string", "visibility", "string",
+            "nodes", "array", "edges", "array", "variables", "object",
+            "settings", "object", "settings.max_steps", "integer", "settings.timeout_seconds", "integer",
+            "settings.max_iterations", "integer", "settings.fallback_message", "string",
+            "appearance", "object", "appearance.theme", "string", "appearance.primary_color", "string",
+            "appearance.avatar_url", "string", "appearance.welcome_message", "string",
+            "appearance.suggested_prompts", "array",
+            "features", "object", "features.enable_feedback", "boolean",
+            "features.rate_limiting", "object", "features.rate_limiting.enabled", "boolean",
+            "features.rate_limiting.max_messages_per_hour", "integer",
+            "features.max_messages_per_session", "integer", "features.max_messages_per_day", "integer",
+            "lead_capture", "object", "lead_capture.enabled", "boolean", "lead_capture.timing", "string",
+            "lead_capture.required_fields", "array", "lead_capture.optional_fields", "array",
+            "deployment", "object", "deployment.channels", "array");
+
+    /** A flow that validates (trigger → response), then one document per group of settings. */
+    static final List<Map<String, Object>> CHATFLOW_DOCUMENTS = List.of(
+            Map.of("name", "Planted flow", "description", "Planted", "category", "automation", "visibility", "private",
+                    "nodes", List.of(
+                            Map.of("id", "start", "type", "trigger", "position", Map.of("x", 0, "y", 0), "data", Map.of()),
+                            Map.of("id", "answer", "type", "response", "position", Map.of("x", 200, "y", 0),
+                                    "data", Map.of("message", "You said {{input}}"))),
+                    "edges", List.of(Map.of("id", "e1", "source", "start", "target", "answer")),
+                    "variables", Map.of("topic", "")),
+            Map.of("settings", Map.of("max_steps", 50, "timeout_seconds", 20, "max_iterations", 10,
+                    "fallback_message", "Sorry, try again.")),
+            Map.of("appearance", Map.of("theme", "dark", "primary_color", "#4F46E5",
+                    "avatar_url", "https://example.com/a.png", "welcome_message", "Hello!",
+                    "suggested_prompts", List.of("What can you do?"))),
+            Map.of("features", Map.of("enable_feedback", true, "rate_limiting", Map.of("enabled", false,
+                    "max_messages_per_hour", 1000), "max_messages_per_session", 100, "max_messages_per_day", 1000)),
+            Map.of("lead_capture", Map.of("enabled", true, "timing", "before_chat",
+                    "required_fields", List.of("email"), "optional_fields", List.of("name", "phone"))),
+            Map.of("deployment", Map.of("channels", List.of(Map.of("type", "website", "enabled", true,
+                    "config", Map.of("widget_position", "bottom-right", "allowed_domains", List.of()))))));
+
+    private static final List<Map<String, Object>> CHATFLOW_CHANGES = CHATFLOW_DOCUMENTS.stream()
+            .<Map<String, Object>>map(d -> Map.of("data", d)).toList();
+
     /** A model provider that refuses connections at once (nothing listens on port 9), and an offline one. */
     private static final List<Map<String, Object>> MODEL_SETTINGS_BODIES = List.of(
             Map.of("provider", Map.of("type", "openai_compatible", "base_url", "http://127.0.0.1:9/v1",
@@ -117,6 +161,13 @@ final class FreeFormBodies {
             Map.entry("PATCH /api/v1/chatbots/draft/{draft_id}", new Contract(CHATBOT_CHANGES, CHATBOT_CHANGE_FIELDS,
                     false)),
             Map.entry("PATCH /api/v1/chatbots/{chatbot_id}", new Contract(CHATBOT_CHANGES, CHATBOT_CHANGE_FIELDS,
+                    false)),
+            Map.entry("POST /api/v1/chatflows/draft", new Contract(concat(CHATFLOW_DOCUMENTS,
+                    List.of(Map.of("data", Map.of("name", "Planted flow")))),
+                    plus(CHATFLOW_FIELDS, "data", "object", "workspace_id", "string"), true)),
+            Map.entry("PATCH /api/v1/chatflows/draft/{draft_id}", new Contract(CHATFLOW_CHANGES, inData(CHATFLOW_FIELDS),
+                    false)),
+            Map.entry("PATCH /api/v1/chatflows/{chatflow_id}", new Contract(CHATFLOW_CHANGES, inData(CHATFLOW_FIELDS),
                     false)),
             // the draft's own content (name, settings) is free-form until validate; only the envelope is typed
             Map.entry("POST /api/v1/kb/draft", new Contract(List.of(

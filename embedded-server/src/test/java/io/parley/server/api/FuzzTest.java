@@ -63,6 +63,7 @@ class FuzzTest {
     static String keyId;
     static KbIds kb;
     static ChatbotFixtures.BotIds bot;
+    static ChatflowFixtures.FlowIds flow;
     static String credentialId;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,6 +77,7 @@ class FuzzTest {
         kb = KbFixtures.create(server, user.accessToken(), user.workspaceId(), "Fuzzy kettles boil water.");
         KbFixtures.awaitJob(server, user.accessToken(), kb.jobId());
         bot = ChatbotFixtures.create(server, user.accessToken(), user.workspaceId(), kb.kbId());
+        flow = ChatflowFixtures.create(server, user.accessToken(), user.workspaceId());
         credentialId = assertStatus(server.post("/api/v1/credentials", user.accessToken(),
                 Map.of("name", "k", "type", "api_key", "value", "sk-fuzz")), 201).path("id").asText();
     }
@@ -191,7 +193,7 @@ class FuzzTest {
             Map<String, String> ids = new java.util.HashMap<>();
             for (String p : List.of("org_id", "workspace_id", "user_id", "key_id", "draft_id", "source_id", "kb_id",
                     "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id", "bot_id",
-                    "credential_id")) {
+                    "credential_id", "chatflow_id", "handoff_id", "chatflows/draft_id", "chatflows/session_id")) {
                 ids.put(p, randomId(random));
             }
             return ids;
@@ -199,6 +201,8 @@ class FuzzTest {
         return Map.ofEntries(Map.entry("org_id", user.organizationId()), Map.entry("workspace_id", user.workspaceId()),
                 Map.entry("user_id", user.userId()), Map.entry("key_id", keyId),
                 Map.entry("draft_id", kb.draftId()), Map.entry("chatbots/draft_id", bot.draftId()),
+                Map.entry("chatflows/draft_id", flow.draftId()), Map.entry("chatflow_id", flow.chatflowId()),
+                Map.entry("chatflows/session_id", flow.sessionId()), Map.entry("handoff_id", flow.handoffId()),
                 Map.entry("source_id", kb.sourceId()), Map.entry("kb_id", kb.kbId()),
                 Map.entry("document_id", kb.documentId()), Map.entry("job_id", kb.jobId()),
                 Map.entry("chatbot_id", bot.chatbotId()), Map.entry("bot_id", bot.chatbotId()),

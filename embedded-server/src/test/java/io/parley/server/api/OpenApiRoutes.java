@@ -49,13 +49,19 @@ final class OpenApiRoutes {
         }
 
         /**
-         * The path with {@code values} put in. Drafts of every type share the parameter
-         * {@code draft_id}; a value under {@code chatbots/draft_id} is used for chatbot drafts.
+         * Where a parameter's value depends on the feature: drafts of every type share the parameter
+         * {@code draft_id}, so a value under {@code chatbots/draft_id} (or {@code chatflows/…}) is used on
+         * that feature's routes; a chatflow's conversation state needs a chatflow's session.
          */
+        String typedPrefix() {
+            return path.startsWith("/api/v1/chatbots/") ? "chatbots/" : path.startsWith("/api/v1/chatflows/") ? "chatflows/" : "";
+        }
+
+        /** The path with {@code values} put in, a feature's own value first (see {@link #typedPrefix}). */
         String fill(Map<String, String> values) {
             Matcher m = PATH_PARAM.matcher(path);
             StringBuilder out = new StringBuilder();
-            String prefix = path.startsWith("/api/v1/chatbots/") ? "chatbots/" : "";
+            String prefix = typedPrefix();
             while (m.find()) {
                 String value = values.getOrDefault(prefix + m.group(1), values.get(m.group(1)));
                 if (value == null) {

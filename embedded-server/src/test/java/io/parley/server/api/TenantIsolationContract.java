@@ -48,10 +48,10 @@ abstract class TenantIsolationContract {
     /** Path parameters this test knows how to fill with the victim's and the attacker's ids. */
     static final Set<String> KNOWN_PATH_PARAMS = Set.of("org_id", "workspace_id", "user_id", "key_id",
             "draft_id", "source_id", "kb_id", "document_id", "job_id", "chatbot_id", "bot_key_id", "session_id",
-            "bot_id", "credential_id");
+            "bot_id", "credential_id", "chatflow_id", "handoff_id");
 
     /** Values that {@link OpenApiRoutes.Route#fill} uses instead of {@code draft_id} on chatbot routes. */
-    static final Set<String> TYPED_PATH_PARAMS = Set.of("chatbots/draft_id");
+    static final Set<String> TYPED_PATH_PARAMS = Set.of("chatbots/draft_id", "chatflows/draft_id", "chatflows/session_id");
 
     /** Authenticated routes without path parameters that act on the caller's own account. */
     static final Set<String> ACCOUNT_ROUTES = Set.of(
@@ -71,6 +71,7 @@ abstract class TenantIsolationContract {
             "GET /api/v1/api-keys", "POST /api/v1/api-keys",
             "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb",
             "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots",
+            "POST /api/v1/chatflows/draft", "GET /api/v1/chatflows/drafts", "GET /api/v1/chatflows", "GET /api/v1/handoffs",
             "GET /api/v1/credentials", "POST /api/v1/credentials",
             "GET /api/v1/models/default", "PUT /api/v1/models/default", "POST /api/v1/models/test");
 
@@ -109,6 +110,9 @@ abstract class TenantIsolationContract {
     /** A's and B's chatbots: a draft, a deployed bot with a key and a conversation. */
     ChatbotFixtures.BotIds aBot;
     ChatbotFixtures.BotIds bBot;
+    /** A's and B's chatflows: a draft, a deployed flow with a conversation and a handoff ticket. */
+    ChatflowFixtures.FlowIds aFlow;
+    ChatflowFixtures.FlowIds bFlow;
     /** A's credential (used by A's default model) and B's. */
     String aCredentialId;
     String bCredentialId;
@@ -152,6 +156,8 @@ abstract class TenantIsolationContract {
         KbFixtures.awaitJob(server, b.accessToken(), bKb.jobId());
         aBot = ChatbotFixtures.create(server, a.accessToken(), a.workspaceId(), aKb.kbId());
         bBot = ChatbotFixtures.create(server, b.accessToken(), b.workspaceId(), bKb.kbId());
+        aFlow = ChatflowFixtures.create(server, a.accessToken(), a.workspaceId());
+        bFlow = ChatflowFixtures.create(server, b.accessToken(), b.workspaceId());
         aCredentialId = assertStatus(server.post("/api/v1/credentials", a.accessToken(),
                 Map.of("name", "A's model key", "type", "api_key", "value", A_CREDENTIAL_VALUE)), 201).path("id").asText();
         bCredentialId = assertStatus(server.post("/api/v1/credentials", b.accessToken(),
@@ -332,6 +338,8 @@ abstract class TenantIsolationContract {
         assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId(), bKeySecret), 200);
         assertStatus(server.get("/api/v1/chatbots/" + bBot.chatbotId() + "/keys", bKeySecret), 200);
         assertStatus(server.get("/api/v1/sessions/" + bBot.sessionId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatflows/" + bFlow.chatflowId(), bKeySecret), 200);
+        assertStatus(server.get("/api/v1/chatflows/sessions/" + bFlow.sessionId() + "/state", bKeySecret), 200);
     }
 
     @Test
@@ -368,7 +376,7 @@ abstract class TenantIsolationContract {
         List<String> victimIds = List.of(a.userId(), a.organizationId(), a.workspaceId(), acmeOrg, acmeWorkspace,
                 aKeyId, a.email(), c.userId(), aKb.draftId(), aKb.sourceId(), aKb.kbId(), aKb.documentId(),
                 aKb.jobId(), aBot.draftId(), aBot.chatbotId(), aBot.botKeyId(), aBot.sessionId(), aBot.messageId(),
-                aCredentialId);
+                aCredentialId, aFlow.draftId(), aFlow.chatflowId(), aFlow.sessionId(), aFlow.handoffId());
         for (Route route : routes) {
             if (!route.authenticated() || !route.pathParams().isEmpty() || !route.method().equals("GET")) {
                 continue;
@@ -489,8 +497,12 @@ abstract class TenantIsolationContract {
             case "user_id" -> List.of(a.userId(), c.userId());
             case "key_id" -> List.of(aKeyId);
             // drafts of every type share one table and one parameter: A's draft of the other type too
-            case "draft_id" -> List.of(aKb.draftId(), aBot.draftId());
+            case "draft_id" -> List.of(aKb.draftId(), aBot.draftId(), aFlow.draftId());
             case "chatbots/draft_id" -> List.of(aBot.draftId(), aKb.draftId());
+            case "chatflows/draft_id" -> List.of(aFlow.draftId(), aBot.draftId());
+            case "chatflow_id" -> List.of(aFlow.chatflowId(), aBot.chatbotId());
+            case "chatflows/session_id" -> List.of(aFlow.sessionId());
+            case "handoff_id" -> List.of(aFlow.handoffId());
             case "source_id" -> List.of(aKb.sourceId());
             case "kb_id" -> List.of(aKb.kbId());
             case "document_id" -> List.of(aKb.documentId());
@@ -512,6 +524,10 @@ abstract class TenantIsolationContract {
             case "key_id" -> bKeyId;
             case "draft_id" -> bKb.draftId();
             case "chatbots/draft_id" -> bBot.draftId();
+            case "chatflows/draft_id" -> bFlow.draftId();
+            case "chatflow_id" -> bFlow.chatflowId();
+            case "chatflows/session_id" -> bFlow.sessionId();
+            case "handoff_id" -> bFlow.handoffId();
             case "source_id" -> bKb.sourceId();
             case "kb_id" -> bKb.kbId();
             case "document_id" -> bKb.documentId();
@@ -534,9 +550,8 @@ abstract class TenantIsolationContract {
         List<Map<String, String>> assignments = new ArrayList<>();
         assignments.add(new LinkedHashMap<>());
         for (String pathParam : route.pathParams()) {
-            String typed = "chatbots/" + pathParam;
-            String param = route.path().startsWith("/api/v1/chatbots/") && TYPED_PATH_PARAMS.contains(typed)
-                    ? typed : pathParam;
+            String typed = route.typedPrefix() + pathParam;
+            String param = TYPED_PATH_PARAMS.contains(typed) ? typed : pathParam;
             List<Map<String, String>> next = new ArrayList<>();
             List<String> choices = new ArrayList<>(victimValues(param));
             choices.add(ownValue(param));
@@ -580,8 +595,12 @@ abstract class TenantIsolationContract {
                 case "document_ids" -> List.of(aKb.documentId());
                 // a draft's preview: A's conversation named in the body must not be continued
                 case "message" -> "What do you know about Acme?";
-                case "session_id" -> aBot.sessionId();
+                case "session_id" -> route.path().startsWith("/api/v1/chatflows/") ? aFlow.sessionId() : aBot.sessionId();
                 case "metadata" -> Map.of("variables", Map.of("user_name", "B"));
+                // a test run of a flow, and a change of a conversation's flow state
+                case "input" -> "What do you know about Acme?";
+                case "revision" -> 1;
+                case "vars", "user", "context" -> Map.of("planted", "by B");
                 case "type" -> "api_key";
                 case "value" -> "sk-planted-by-b";
                 default -> throw new AssertionError("unknown body field '" + field + "' of " + route
@@ -602,7 +621,7 @@ abstract class TenantIsolationContract {
     List<Sent> callEveryWay(Route route, Map<String, String> ids, String credential) {
         String path = route.fill(ids);
         Map<String, String> used = new LinkedHashMap<>();
-        String typed = route.path().startsWith("/api/v1/chatbots/") ? "chatbots/" : "";
+        String typed = route.typedPrefix();
         route.pathParams().forEach(p -> used.put(p, ids.getOrDefault(typed + p, ids.get(p))));
         List<Sent> sent = new ArrayList<>();
         sent.add(new Sent(route + " with " + used, server.send(route.method(), path, credential,
@@ -661,6 +680,7 @@ abstract class TenantIsolationContract {
             w.set("kb_draft:" + id + ":sources", assertStatus(server.get(KbFixtures.sources(id), token), 200));
         }
         snapshotChatbots(w, wsId, token);
+        snapshotChatflows(w, wsId, token);
         JsonNode kbs = assertStatus(server.get("/api/v1/kb?workspace_id=" + wsId, token), 200);
         w.set("kbs", kbs);
         for (JsonNode kb : kbs.path("knowledge_bases")) {
@@ -701,6 +721,31 @@ abstract class TenantIsolationContract {
                     .addAll(sessionIds.stream().map(JsonNodeFactory.instance::textNode).toList()));
             w.set("chatbot:" + id + ":leads", assertStatus(server.get("/api/v1/chatbots/" + id + "/leads", token), 200));
         }
+    }
+
+    /** Chatflow drafts, deployed chatflows, their conversations with their flow state, and handoffs. */
+    void snapshotChatflows(ObjectNode w, String wsId, String token) {
+        JsonNode drafts = assertStatus(server.get("/api/v1/chatflows/drafts?workspace_id=" + wsId, token), 200);
+        w.set("chatflow_drafts", drafts);
+        for (JsonNode draft : drafts.path("drafts")) {
+            String id = draft.path("id").asText();
+            w.set("chatflow_draft:" + id, assertStatus(server.get("/api/v1/chatflows/draft/" + id, token), 200));
+        }
+        JsonNode flows = assertStatus(server.get("/api/v1/chatflows?workspace_id=" + wsId, token), 200);
+        w.set("chatflows", flows);
+        for (JsonNode flow : flows.path("chatflows")) {
+            String id = flow.path("id").asText();
+            w.set("chatflow:" + id, assertStatus(server.get("/api/v1/chatflows/" + id, token), 200));
+            for (JsonNode session : assertStatus(server.get("/api/v1/chatflows/" + id + "/sessions", token), 200)
+                    .path("sessions")) {
+                String sid = session.path("id").asText();
+                ObjectNode conversation = assertStatus(server.get("/api/v1/sessions/" + sid, token), 200).deepCopy();
+                w.set("session:" + sid, stableSession(conversation));
+                w.set("session:" + sid + ":state", assertStatus(server.get("/api/v1/chatflows/sessions/" + sid
+                        + "/state", token), 200));
+            }
+        }
+        w.set("handoffs", assertStatus(server.get("/api/v1/handoffs?workspace_id=" + wsId, token), 200));
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.parley.server.chatbot.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 import io.parley.server.testing.TestServer;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.FileHandler;
@@ -23,7 +19,6 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The public chat endpoint beside a bare Helidon route, under the same closed-loop load in one JVM:
@@ -105,13 +100,13 @@ public final class ChatBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(arg(args, "corpus", "../shared/datasets/cranfield"));
-        int clients = Integer.parseInt(arg(args, "clients", "8"));
-        Duration seconds = Duration.ofSeconds(Long.parseLong(arg(args, "seconds", "20")));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(arg(args, "warmup", "10")));
-        int rounds = Integer.parseInt(arg(args, "rounds", "2"));
-        int turns = Integer.parseInt(arg(args, "turns", "5"));
-        int maxRequests = Integer.parseInt(arg(args, "max", "1000000"));
+        Path corpus = Path.of(BenchSupport.arg(args, "corpus", "../shared/datasets/cranfield"));
+        int clients = Integer.parseInt(BenchSupport.arg(args, "clients", "8"));
+        Duration seconds = Duration.ofSeconds(Long.parseLong(BenchSupport.arg(args, "seconds", "20")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(BenchSupport.arg(args, "warmup", "10")));
+        int rounds = Integer.parseInt(BenchSupport.arg(args, "rounds", "2"));
+        int turns = Integer.parseInt(BenchSupport.arg(args, "turns", "5"));
+        int maxRequests = Integer.parseInt(BenchSupport.arg(args, "max", "1000000"));
         Path dir = Files.createTempDirectory("parley-chat-bench-");
         Logger access = Logger.getLogger("parley.access");
         access.setUseParentHandlers(false);
@@ -119,12 +114,12 @@ public final class ChatBenchmark {
         accessFile.setFormatter(new SimpleFormatter());
         access.addHandler(accessFile);
         try (TestServer parley = TestServer.embedded(dir.resolve("data")); LoadDriver load = new LoadDriver(clients)) {
-            BenchBot.Deployed bot = BenchBot.deploy(parley, corpus, Integer.parseInt(arg(args, "chunk", "36")),
-                    Integer.parseInt(arg(args, "overlap", "6")));
+            BenchBot.Deployed bot = BenchBot.deploy(parley, corpus, Integer.parseInt(BenchSupport.arg(args, "chunk", "36")),
+                    Integer.parseInt(BenchSupport.arg(args, "overlap", "6")));
             URI chatUri = parley.uri("/api/v1/bots/" + bot.botId() + "/chat");
             LoadDriver.Requests chat = (client, i, previous) -> {
                 String session = i % turns == 0 || previous == null ? null : sessionOf(previous);
-                String body = "{\"message\":" + quoted(question(bot, client, i))
+                String body = "{\"message\":" + BenchSupport.quoted(question(bot, client, i))
                         + (session == null ? "" : ",\"session_id\":\"" + session + "\"") + "}";
                 return LoadDriver.post(chatUri, bot.secretKey(), body).build();
             };
@@ -132,20 +127,20 @@ public final class ChatBenchmark {
             if (!new String(answer, StandardCharsets.UTF_8).contains("\"kb_id\"")) {
                 throw new IllegalStateException("the chat answer cites no passage: " + new String(answer, StandardCharsets.UTF_8));
             }
-            WebServer bare = bareServer(answer);
+            WebServer bare = BenchSupport.bareServer(answer);
             try {
                 URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/chat");
                 URI searchUri = parley.uri("/api/v1/kb/" + bot.kbId() + "/search");
                 List<Totals> targets = List.of(
                         new Totals("chat", chat),
                         new Totals("bare", (client, i, previous) -> LoadDriver.post(bareUri, bot.secretKey(),
-                                "{\"message\":" + quoted(question(bot, client, i)) + "}").build()),
+                                "{\"message\":" + BenchSupport.quoted(question(bot, client, i)) + "}").build()),
                         new Totals("search", (client, i, previous) -> LoadDriver.post(searchUri, bot.builderToken(),
-                                "{\"query\":" + quoted(question(bot, client, i))
+                                "{\"query\":" + BenchSupport.quoted(question(bot, client, i))
                                         + ",\"top_k\":5,\"search_method\":\"hybrid\"}").build()));
                 System.out.printf(Locale.ROOT, "%s: %,d documents -> %,d chunks (recursive %s/%s tokens, %s), "
                                 + "ingested in %.0f s; %d cores, Java %s%n", bot.corpus(), bot.documents(), bot.chunks(),
-                        arg(args, "chunk", "36"), arg(args, "overlap", "6"), BenchBot.MODEL, bot.ingestSeconds(),
+                        BenchSupport.arg(args, "chunk", "36"), BenchSupport.arg(args, "overlap", "6"), BenchBot.MODEL, bot.ingestSeconds(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
                 System.out.printf(Locale.ROOT, "%d closed-loop clients (virtual threads, HTTP/1.1 keep-alive, loopback); "
                                 + "warm-up %d s each, then %d x %d s per target, order reversed every round%n"
@@ -172,19 +167,10 @@ public final class ChatBenchmark {
             }
         } finally {
             accessFile.close();
-            delete(dir);
+            BenchSupport.delete(dir);
         }
     }
 
-    /** One route, one fixed answer: what Helidon alone costs per request. */
-    private static WebServer bareServer(byte[] json) {
-        return WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .routing(HttpRouting.builder().post("/chat", (req, res) -> {
-                    req.content().as(String.class);
-                    res.header(HeaderValues.CONTENT_TYPE_JSON).send(json);
-                }))
-                .build().start();
-    }
 
     private static void print(List<Totals> targets) {
         System.out.printf(Locale.ROOT, "%n%-6s | %9s | %8s | %9s | %7s | %7s | %10s%n", "target", "requests", "failures",
@@ -215,24 +201,6 @@ public final class ChatBenchmark {
         return m.find() ? m.group(1) : null;
     }
 
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) { // children first
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
-    private static String arg(String[] args, String name, String fallback) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-        }
-        return fallback;
-    }
 }

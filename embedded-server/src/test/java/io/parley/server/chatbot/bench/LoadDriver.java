@@ -20,19 +20,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * has sent its share of the request cap. One {@link HttpClient} (HTTP/1.1, kept-alive connections)
  * serves every target, so both sides of a comparison meet the same client.
  */
-final class LoadDriver implements AutoCloseable {
+public final class LoadDriver implements AutoCloseable {
 
     /**
      * What client {@code c} sends as its {@code i}-th request of a pass; {@code previous} is the
      * body of its last answer (null at first or after a failure), to carry on a conversation.
      */
     @FunctionalInterface
-    interface Requests {
+    public interface Requests {
         HttpRequest next(int client, int i, byte[] previous);
     }
 
     /** One pass: answered requests with their latencies (ns), failures, and the time it took. */
-    record Pass(long[] latencies, long failures, long wallNanos, String firstFailure) {
+    public record Pass(long[] latencies, long failures, long wallNanos, String firstFailure) {
     }
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -41,11 +41,11 @@ final class LoadDriver implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int clients;
 
-    LoadDriver(int clients) {
+    public LoadDriver(int clients) {
         this.clients = clients;
     }
 
-    static HttpRequest.Builder post(URI uri, String bearer, String json) {
+    public static HttpRequest.Builder post(URI uri, String bearer, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -53,7 +53,7 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** Sends one request and answers its body; fails unless it is a 200. */
-    String once(HttpRequest request) throws IOException, InterruptedException {
+    public String once(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
@@ -62,7 +62,7 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** Runs one pass of at most {@code duration} and {@code maxRequests} requests in all. */
-    Pass run(Requests requests, Duration duration, int maxRequests) throws InterruptedException {
+    public Pass run(Requests requests, Duration duration, int maxRequests) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         int perClient = Math.max(1, maxRequests / clients);
         AtomicLong failures = new AtomicLong();

@@ -1,0 +1,145 @@
+package io.parley.server.chatflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.common.JsonBinding;
+import io.parley.server.common.ParleyException;
+import io.parley.server.draft.Draft;
+import io.parley.server.http.ApiRequest;
+import io.parley.server.http.ApiRoutes;
+import io.parley.server.http.PublicUrls;
+import io.parley.server.http.Reply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.parley.server.http.Access.AUTHENTICATED;
+
+/**
+ * The builder's routes for chatflows: validate, execute (a test run with its execution log) and
+ * deploy of drafts; deployed chatflows, their conversations and conversations' flow state. Draft
+ * create/save/delete are the shared {@link io.parley.server.draft.DraftRoutes}.
+ */
+public final class ChatflowRoutes {
+
+    private static final String DRAFT = "/chatflows/draft/{draft_id}";
+    private static final String FLOW = "/chatflows/{chatflow_id}";
+
+    private final ChatflowService chatflows;
+
+    ChatflowRoutes(ChatflowService chatflows) {
+        this.chatflows = chatflows;
+    }
+
+    record ExecuteBody(String input, String message, String sessionId, ObjectNode metadata) {
+    }
+
+    record StateBody(Integer revision, ObjectNode vars, ObjectNode user, ObjectNode context) {
+    }
+
+    public void register(ApiRoutes api) {
+        api.tagged("chatflow-drafts")
+                .post(DRAFT + "/validate", AUTHENTICATED, "Check the flow node by node: {valid, errors, warnings}", null,
+                        this::validate)
+                .post(DRAFT + "/execute", AUTHENTICATED, "Test-run the draft {input, session_id?}: output, messages, "
+                        + "execution_log, execution_time_ms, state", ExecuteBody.class, this::execute)
+                .post(DRAFT + "/deploy", AUTHENTICATED, "Deploy the draft (or replace the live version it edits)", null,
+                        this::deploy);
+        api.tagged("chatflows")
+                .get("/chatflows", AUTHENTICATED, "List the workspace's deployed chatflows (?workspace_id=)", this::list)
+                .get(FLOW, AUTHENTICATED, "A deployed chatflow with its flow and channels", this::get)
+                .patch(FLOW, AUTHENTICATED, "Change the live flow: {\"data\": {...}} is deep-merged and validated",
+                        JsonNode.class, this::update)
+                .delete(FLOW, AUTHENTICATED, "Delete a chatflow, its keys and conversations", this::delete)
+                .post(FLOW + "/edit", AUTHENTICATED, "Open a draft of the live version; deploying it replaces the live one",
+                        null, this::edit)
+                .get(FLOW + "/sessions", AUTHENTICATED, "The chatflow's latest conversations (?limit=)", this::sessions)
+                .get("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
+                        "A conversation's flow state: revision, state_hash, waiting_on, variables", this::state)
+                .patch("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
+                        "Change a conversation's variables {revision, vars?, user?, context?}; 409 on a stale revision",
+                        StateBody.class, this::updateState);
+    }
+
+    private Object validate(ApiRequest req) {
+        var result = chatflows.validate(req.principal(), req.path("draft_id"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", result.valid());
+        out.put("errors", result.errors());
+        out.put("warnings", result.warnings());
+        return out;
+    }
+
+    private Object execute(ApiRequest req) {
+        ExecuteBody body = JsonBinding.bind(req.body(JsonNode.class), ExecuteBody.class, null);
+        String input = body.input() != null ? body.input() : body.message();
+        if (input == null) {
+            throw ParleyException.invalidField("input", "'input' is required: the visitor's message to test with");
+        }
+        return chatflows.execute(req.principal(), req.path("draft_id"), input, body.sessionId(), body.metadata());
+    }
+
+    private Object deploy(ApiRequest req) {
+        return chatflows.deploy(req.principal(), req.path("draft_id"), PublicUrls.base(req));
+    }
+
+    private Object list(ApiRequest req) {
+        return Map.of("chatflows", chatflows.list(req.principal(), req.query("workspace_id")));
+    }
+
+    private Object get(ApiRequest req) {
+        return chatflows.get(req.principal(), req.path("chatflow_id"), PublicUrls.base(req));
+    }
+
+    private Object update(ApiRequest req) {
+        JsonNode body = req.body(JsonNode.class);
+        if (body == null || !body.path("data").isObject()) {
+            throw ParleyException.invalidField("data", "Send the changes as {\"data\": {...}}");
+        }
+        return chatflows.update(req.principal(), req.path("chatflow_id"), (ObjectNode) body.get("data"), PublicUrls.base(req));
+    }
+
+    private Object delete(ApiRequest req) {
+        chatflows.delete(req.principal(), req.path("chatflow_id"));
+        return Reply.noContent();
+    }
+
+    private Object edit(ApiRequest req) {
+        Draft draft = chatflows.edit(req.principal(), req.path("chatflow_id"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("draft_id", draft.id());
+        out.put("status", "draft");
+        out.put("chatflow_id", req.path("chatflow_id"));
+        out.put("expires_at", draft.expiresAt());
+        return Reply.created(out);
+    }
+
+    private Object sessions(ApiRequest req) {
+        int limit;
+        try {
+            limit = req.query("limit").map(Integer::parseInt).orElse(50);
+        } catch (NumberFormatException e) {
+            throw ParleyException.invalidField("limit", "'limit' must be a whole number");
+        }
+        return Map.of("sessions", chatflows.sessions(req.principal(), req.path("chatflow_id"), limit));
+    }
+
+    private Object state(ApiRequest req) {
+        return chatflows.state(req.principal(), req.path("session_id"));
+    }
+
+    private Object updateState(ApiRequest req) {
+        StateBody body = JsonBinding.bind(req.body(JsonNode.class), StateBody.class, null);
+        ObjectNode changes = ChatflowService.emptyObject();
+        if (body.vars() != null) {
+            changes.set("vars", body.vars());
+        }
+        if (body.user() != null) {
+            changes.set("user", body.user());
+        }
+        if (body.context() != null) {
+            changes.set("context", body.context());
+        }
+        return chatflows.updateState(req.principal(), req.path("session_id"), body.revision(), changes);
+    }
+}

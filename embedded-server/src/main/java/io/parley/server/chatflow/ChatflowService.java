@@ -1,0 +1,298 @@
+package io.parley.server.chatflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.botkey.BotKey;
+import io.parley.server.botkey.BotKeys;
+import io.parley.server.chatbot.Chatbot;
+import io.parley.server.chatbot.ChatbotChannels;
+import io.parley.server.chatbot.ChatbotConfig;
+import io.parley.server.chatbot.ChatbotStore;
+import io.parley.server.chatbot.Turn;
+import io.parley.server.chatflow.graph.FlowDocument;
+import io.parley.server.chatflow.graph.FlowReader;
+import io.parley.server.chatflow.run.FlowIssue;
+import io.parley.server.chatflow.run.FlowValidation;
+import io.parley.server.chatflow.run.RunState;
+import io.parley.server.common.Clock;
+import io.parley.server.common.Ids;
+import io.parley.server.common.Json;
+import io.parley.server.common.ParleyException;
+import io.parley.server.draft.Draft;
+import io.parley.server.draft.DraftService;
+import io.parley.server.draft.DraftType;
+import io.parley.server.draft.JsonMerge;
+import io.parley.server.session.BotRef;
+import io.parley.server.session.ChatSession;
+import io.parley.server.session.SessionService;
+import io.parley.server.storage.Database;
+import io.parley.server.tenancy.AccessPolicy;
+import io.parley.server.tenancy.Principal;
+import io.parley.server.tenancy.Role;
+import io.parley.server.tenancy.WorkspaceAccess;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chatflows: validate and test-run drafts, deploy them (a new flow, or a new version of the flow
+ * an edit draft came from), and manage deployed flows and their conversations' state.
+ */
+public final class ChatflowService {
+
+    /** The field of an edit draft that names the live chatflow it will replace. */
+    public static final String SOURCE_FIELD = "chatflow_id";
+
+    private final Database db;
+    private final ChatbotStore store;
+    private final DraftService drafts;
+    private final FlowValidation validation;
+    private final FlowWorkspace workspaces;
+    private final ChatflowEngine engine;
+    private final FlowStateStore states;
+    private final BotKeys keys;
+    private final SessionService sessions;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    ChatflowService(Database db, DraftService drafts, FlowValidation validation, FlowWorkspace workspaces,
+                    ChatflowEngine engine, BotKeys keys, SessionService sessions, AccessPolicy policy, Clock clock) {
+        this.db = db;
+        this.store = ChatbotStore.chatflows(db);
+        this.drafts = drafts;
+        this.validation = validation;
+        this.workspaces = workspaces;
+        this.engine = engine;
+        this.states = new FlowStateStore(db);
+        this.keys = keys;
+        this.sessions = sessions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public FlowValidation.Result validate(Principal caller, String draftId) {
+        Draft draft = drafts.require(caller, DraftType.CHATFLOW, draftId, Role.VIEWER);
+        return validate(draft.workspaceId(), draft.data());
+    }
+
+    FlowValidation.Result validate(String workspaceId, ObjectNode document) {
+        FlowDocument flow = FlowReader.read(document);
+        return validation.validate(flow, workspaces.of(workspaceId));
+    }
+
+    /** {@code execute}: a test run of the draft in a preview conversation, with its execution log. */
+    public Map<String, Object> execute(Principal caller, String draftId, String input, String sessionId, ObjectNode metadata) {
+        Draft draft = drafts.require(caller, DraftType.CHATFLOW, draftId, Role.VIEWER);
+        ChatflowShell.read(draft.data());
+        BotRef bot = new BotRef("chatflow", draft.id(), draft.workspaceId());
+        ChatflowEngine.Executed run = engine.run(bot, draft.data(), new Turn(input, sessionId, metadata, "preview", false),
+                null, null);
+        Map<String, Object> out = new LinkedHashMap<>(run.answer().toJson());
+        out.put("output", run.answer().response());
+        out.put("status", run.outcome().status());
+        out.put("error", run.outcome().error());
+        out.put("error_code", run.outcome().errorCode());
+        out.put("execution_log", ChatflowEngine.log(run.outcome()));
+        out.put("execution_time_ms", run.outcome().executionTimeMs());
+        out.put("state", stateJson(run.outcome().next(), run.revision(), run.stateHash()));
+        return out;
+    }
+
+    public Map<String, Object> deploy(Principal caller, String draftId, String baseUrl) {
+        Draft draft = drafts.require(caller, DraftType.CHATFLOW, draftId, Role.EDITOR);
+        FlowValidation.Result result = validate(draft.workspaceId(), draft.data());
+        if (!result.valid()) {
+            throw new ParleyException(ParleyException.Kind.VALIDATION_FAILED, "validation_failed",
+                    "The chatflow cannot be deployed yet: " + describe(result.errors().get(0)),
+                    Map.of("errors", result.errors(), "warnings", result.warnings()));
+        }
+        ObjectNode config = draft.data().deepCopy();
+        String sourceId = config.path(SOURCE_FIELD).asText(null);
+        config.remove(SOURCE_FIELD);
+        ChatbotConfig shell = ChatflowShell.read(config);
+        String name = name(config);
+        String description = config.path("description").asText("").strip();
+        var now = clock.now();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        Chatbot deployed = db.inTransaction(tx -> {
+            if (sourceId != null) {
+                Chatbot live = store.find(sourceId).filter(b -> b.workspaceId().equals(draft.workspaceId()))
+                        .orElseThrow(() -> ParleyException.conflict("chatflow_gone",
+                                "The chatflow this draft edits was deleted; start a new chatflow instead"));
+                store.replace(tx, live.id(), name, description, config, now);
+                drafts.consume(tx, draft);
+                return new Chatbot(live.id(), live.workspaceId(), name, description, config, live.version() + 1,
+                        live.widgetKey(), live.createdBy(), live.createdAt(), now);
+            }
+            String id = Ids.newId();
+            BotKey widget = keys.issue(tx, id, "chatflow", draft.workspaceId(), BotKey.WIDGET, "Website widget");
+            BotKey secret = keys.issue(tx, id, "chatflow", draft.workspaceId(), BotKey.SECRET, "Default key");
+            Chatbot bot = new Chatbot(id, draft.workspaceId(), name, description, config, 1, widget.key(),
+                    caller.isApiKey() ? null : caller.userId(), now, now);
+            store.insert(tx, bot);
+            drafts.consume(tx, draft);
+            answer.put("api_key", secret.key());
+            return bot;
+        });
+        drafts.released(draft);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("chatflow_id", deployed.id());
+        out.put("status", "deployed");
+        out.put("version", deployed.version());
+        out.put("channels", ChatbotChannels.describe(deployed, shell, baseUrl));
+        out.put("warnings", result.warnings());
+        out.putAll(answer);
+        return out;
+    }
+
+    public List<Map<String, Object>> list(Principal caller, Optional<String> workspaceId) {
+        WorkspaceAccess access = policy.workspaceOrDefault(caller, workspaceId, Role.VIEWER);
+        return store.inWorkspace(access.workspaceId()).stream().map(f -> view(f, null, false)).toList();
+    }
+
+    public Map<String, Object> get(Principal caller, String id, String baseUrl) {
+        return view(require(caller, id, Role.VIEWER), baseUrl, true);
+    }
+
+    /** Deep-merges {@code patch} into the live flow once the result validates. */
+    public Map<String, Object> update(Principal caller, String id, ObjectNode patch, String baseUrl) {
+        Chatbot flow = require(caller, id, Role.EDITOR);
+        if (patch.has(SOURCE_FIELD)) {
+            throw ParleyException.invalidField(SOURCE_FIELD, "'" + SOURCE_FIELD + "' is set by the server, not by a change");
+        }
+        ObjectNode merged = JsonMerge.merge(flow.config().deepCopy(), patch);
+        ChatflowShell.read(merged);
+        FlowValidation.Result result = validate(flow.workspaceId(), merged);
+        if (!result.valid()) {
+            throw new ParleyException(ParleyException.Kind.VALIDATION_FAILED, "validation_failed",
+                    "The change was not saved: " + describe(result.errors().get(0)),
+                    Map.of("errors", result.errors(), "warnings", result.warnings()));
+        }
+        db.runInTransaction(tx -> {
+            if (!store.replace(tx, flow.id(), name(merged), merged.path("description").asText("").strip(), merged,
+                    clock.now())) {
+                throw ParleyException.notFound("Chatflow");
+            }
+        });
+        return get(caller, id, baseUrl);
+    }
+
+    public void delete(Principal caller, String id) {
+        Chatbot flow = require(caller, id, Role.EDITOR);
+        db.runInTransaction(tx -> {
+            sessions.deleteForBot(tx, flow.id());
+            keys.deleteForBot(tx, flow.id());
+            store.delete(tx, flow.id());
+        });
+    }
+
+    public Draft edit(Principal caller, String id) {
+        Chatbot flow = require(caller, id, Role.EDITOR);
+        ObjectNode data = flow.config().deepCopy();
+        data.put(SOURCE_FIELD, flow.id());
+        return drafts.create(caller, DraftType.CHATFLOW, Optional.of(flow.workspaceId()), data);
+    }
+
+    public List<ChatSession> sessions(Principal caller, String id, int limit) {
+        return sessions.forBot(require(caller, id, Role.VIEWER).id(), limit);
+    }
+
+    /** A conversation's flow state: revision, hash, the question it waits on, the variables. */
+    public Map<String, Object> state(Principal caller, String sessionId) {
+        ChatSession session = sessions.require(caller, sessionId, Role.VIEWER);
+        FlowStateStore.Stored stored = states.find(session.id())
+                .orElseThrow(() -> ParleyException.notFound("Flow state"));
+        return stateJson(stored.state(), stored.revision(), stored.hash());
+    }
+
+    /**
+     * Changes a conversation's variables ({@code vars}, {@code user}, {@code context} are
+     * deep-merged) if {@code revision} is still the current one; 409 {@code stale_revision} otherwise.
+     */
+    public Map<String, Object> updateState(Principal caller, String sessionId, Integer revision, ObjectNode changes) {
+        ChatSession session = sessions.require(caller, sessionId, Role.EDITOR);
+        if (revision == null) {
+            throw ParleyException.invalidField("revision", "Send the 'revision' you read, so a newer change is not overwritten");
+        }
+        FlowStateStore.Stored stored = states.find(session.id()).orElseThrow(() -> ParleyException.notFound("Flow state"));
+        if (stored.revision() != revision) {
+            throw stale(stored.revision());
+        }
+        ObjectNode state = stored.state().state().deepCopy();
+        for (String scope : List.of("vars", "user", "context")) {
+            JsonNode change = changes.get(scope);
+            if (change != null && !change.isNull()) {
+                if (!change.isObject()) {
+                    throw ParleyException.invalidField(scope, "'" + scope + "' must be an object of names and values");
+                }
+                JsonMerge.merge((ObjectNode) state.get(scope), (ObjectNode) change);
+            }
+        }
+        RunState next = new RunState(state, stored.state().waitingOn(), stored.state().scratch());
+        if (!states.write(session.id(), stored.flowId(), stored.flowVersion(), next, revision, clock.now())) {
+            throw stale(states.find(session.id()).map(FlowStateStore.Stored::revision).orElse(-1));
+        }
+        FlowStateStore.Stored now = states.find(session.id()).orElseThrow();
+        return stateJson(now.state(), now.revision(), now.hash());
+    }
+
+    private static ParleyException stale(int current) {
+        return new ParleyException(ParleyException.Kind.CONFLICT, "stale_revision", "The conversation's state changed since "
+                + "you read it (now revision " + current + "): read it again and reapply your change",
+                Map.of("current_revision", current));
+    }
+
+    static Map<String, Object> stateJson(RunState state, int revision, String hash) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("revision", revision);
+        out.put("state_hash", hash);
+        out.put("waiting_on", state.waitingOn());
+        for (String scope : List.of("vars", "user", "context", "temp")) {
+            out.put(scope, state.state().get(scope));
+        }
+        out.put("nodes", state.state().get("nodes"));
+        return out;
+    }
+
+    public Chatbot require(Principal caller, String id, Role role) {
+        Chatbot flow = live(id).orElseThrow(() -> ParleyException.notFound("Chatflow"));
+        policy.resource(caller, flow.workspaceId(), role, "Chatflow");
+        return flow;
+    }
+
+    public Optional<Chatbot> live(String id) {
+        return Optional.ofNullable(id).filter(Ids::looksLikeId).flatMap(store::find);
+    }
+
+    private Map<String, Object> view(Chatbot flow, String baseUrl, boolean full) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", flow.id());
+        out.put("workspace_id", flow.workspaceId());
+        out.put("name", flow.name());
+        out.put("description", flow.description());
+        out.put("status", "deployed");
+        out.put("version", flow.version());
+        out.put("created_at", flow.createdAt());
+        out.put("updated_at", flow.updatedAt());
+        if (full) {
+            out.put("config", flow.config());
+            out.put("channels", ChatbotChannels.describe(flow, ChatflowShell.read(flow.config()), baseUrl));
+        }
+        return out;
+    }
+
+    private static String name(ObjectNode config) {
+        String name = config.path("name").asText("").strip();
+        return name.isEmpty() ? "Untitled chatflow" : name;
+    }
+
+    private static String describe(FlowIssue issue) {
+        return (issue.nodeId() == null ? "" : "node " + issue.nodeId() + ": ") + issue.message();
+    }
+
+    static ObjectNode emptyObject() {
+        return Json.mapper().createObjectNode();
+    }
+}

@@ -1,0 +1,10 @@
+package io.parley.server.chatflow.node;
+
+import io.parley.server.credential.CredentialService;
+import io.parley.server.inference.ModelResolver;
+import io.parley.server.kb.KbSearch;
+
+/** The parts of Parley that nodes call: knowledge search, models, credentials, handoffs, other flows. */
+public record NodeServices(KbSearch knowledge, ModelResolver models, CredentialService credentials, Handoffs handoffs,
+                           SubFlows subflows) {
+}

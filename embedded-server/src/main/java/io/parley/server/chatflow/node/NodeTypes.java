@@ -1,0 +1,34 @@
+package io.parley.server.chatflow.node;
+
+import io.parley.server.chatflow.graph.FlowSettings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The node types a flow may use, by their {@code type} name. */
+public final class NodeTypes {
+
+    private final Map<String, NodeType> types = new LinkedHashMap<>();
+
+    public NodeTypes(NodeType... extra) {
+        for (NodeType t : new NodeType[] {new TriggerNode(), new MessageNode(), new QuestionNode(), new LlmNode(),
+                new KnowledgeNode(), new ConditionNode(), new VariableNode(), new LoopNode(FlowSettings.DEFAULT_MAX_ITERATIONS),
+                new MemoryNode(), new SubFlowNode(), new HandoffNode(), new LlmRouterNode(), new ExtractNode(),
+                new ResponseNode()}) {
+            types.put(t.name(), t);
+        }
+        for (NodeType t : extra) {
+            types.put(t.name(), t);
+        }
+    }
+
+    public Optional<NodeType> find(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    public Set<String> names() {
+        return types.keySet();
+    }
+}

@@ -1,0 +1,40 @@
+package io.parley.server.chatflow.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.chatflow.node.NodeServices;
+import io.parley.server.inference.ChatMessage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * What a turn runs against besides the flow and its state: the workspace and session, the
+ * revision the state was read at, the services nodes call, the conversation so far, the record of
+ * side effects already done, and secrets by name.
+ */
+public record TurnEnv(String workspaceId, String sessionId, int revision, NodeServices services,
+                      IntFunction<List<ChatMessage>> history, Effects effects,
+                      Function<String, Optional<String>> secrets, String scope, int depth) {
+
+    public TurnEnv(String workspaceId, String sessionId, int revision, NodeServices services,
+                   IntFunction<List<ChatMessage>> history, Effects effects, Function<String, Optional<String>> secrets) {
+        this(workspaceId, sessionId, revision, services, history, effects, secrets, "", 0);
+    }
+
+    /** The environment of a called flow: effects keyed apart from the caller's nodes, one level deeper. */
+    public TurnEnv called(String flowScope) {
+        return new TurnEnv(workspaceId, sessionId, revision, services, history, effects, secrets,
+                scope + flowScope + "/", depth + 1);
+    }
+
+    /** Side effects done once per key ({@code session:node:revision}). */
+    public interface Effects {
+        ObjectNode once(String key, String nodeId, Supplier<ObjectNode> effect);
+
+        /** Runs every effect (previews that keep nothing). */
+        Effects NONE = (key, nodeId, effect) -> effect.get();
+    }
+}
