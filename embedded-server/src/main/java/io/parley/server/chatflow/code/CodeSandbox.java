@@ -105,7 +105,8 @@ public final class CodeSandbox implements AutoCloseable {
                 break;
             }
         }
-        if (!run.awaitDone(STOP_GRACE.toNanos())) {
+        // Joined, not just awaited: a run leaves no thread behind once run() returns.
+        if (!thread.join(STOP_GRACE)) {
             LOG.warning(() -> "Code run thread " + thread.getName() + " did not stop within " + STOP_GRACE);
         }
     }

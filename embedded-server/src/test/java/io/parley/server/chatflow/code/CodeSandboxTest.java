@@ -284,6 +284,7 @@ class CodeSandboxTest {
         failureOf("while (true) {}", CodeLimits.DEFAULTS.withTimeout(Duration.ofMillis(50)));
 
         assertThat(Thread.activeCount()).isLessThanOrEqualTo(before);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("parley-code-"));
     }
 
     @Test
