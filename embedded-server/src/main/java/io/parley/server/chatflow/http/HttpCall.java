@@ -64,7 +64,8 @@ public record HttpCall(String method, URI url, Map<String, String> headers, Stri
             throw new IllegalArgumentException("retryDelay must not be negative");
         }
         if (breakerKey == null || breakerKey.isBlank()) {
-            breakerKey = url.getHost() == null ? url.toString() : url.getHost() + ":" + url.getPort();
+            breakerKey = url.getHost() == null ? String.valueOf(url.getScheme())
+                    : url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
         }
     }
 

@@ -11,9 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -305,6 +308,24 @@ class CodeSandboxTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheRun() throws Exception {
+        CodeLimits generous = CodeLimits.DEFAULTS.withTimeout(Duration.ofSeconds(30)).withMaxStatements(Long.MAX_VALUE);
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                sandbox.run("console.log('started'); while (true) {}", null, generous);
+                thrown.complete(null);
+            } catch (Throwable t) {
+                thrown.complete(t);
+            }
+        });
+        caller.interrupt();
+
+        assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(caller.join(Duration.ofSeconds(5))).isTrue();
     }
 
     @Test

@@ -256,6 +256,25 @@ class HttpCallerTest {
     }
 
     @Test
+    void breakerKeyDefaultsToTheHost() {
+        assertThat(HttpCall.get(URI.create("https://api.example.com/books?key=1")).breakerKey()).isEqualTo("api.example.com");
+        assertThat(HttpCall.get(URI.create("http://127.0.0.1:8080/x")).breakerKey()).isEqualTo("127.0.0.1:8080");
+    }
+
+    @Test
+    void keepsAtMostTheConfiguredNumberOfBreakers() {
+        Breakers breakers = new Breakers(new HttpCallerSettings(Duration.ofSeconds(1), 1024, Duration.ofSeconds(1),
+                3, 5, Duration.ofSeconds(1), 2));
+
+        var first = breakers.forKey("a");
+        breakers.forKey("b");
+        breakers.forKey("c");
+
+        assertThat(breakers.size()).isEqualTo(2);
+        assertThat(breakers.forKey("a")).isNotSameAs(first);
+    }
+
+    @Test
     void textAnswerHasNoJson() {
         server.script("/text", new Reply(200, Map.of("Content-Type", "text/plain; charset=utf-8"), "héllo", Duration.ZERO, false));
 
