@@ -49,8 +49,8 @@ public final class OpenAiCompatibleRoutes {
      * session, so without it every request starts the flow afresh. The answer's {@code parley.session_id}
      * gives the value to send.
      */
-    record CompletionRequest(String model, List<Message> messages, Boolean stream, Double temperature,
-                             Integer maxTokens, String user, String sessionId) {
+    record CompletionRequest(String model, String sessionId, List<Message> messages, Boolean stream, Double temperature,
+                             Integer maxTokens, String user) {
     }
 
     public void register(ApiRoutes root) {

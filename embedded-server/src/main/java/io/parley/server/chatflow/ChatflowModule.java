@@ -3,7 +3,9 @@ package io.parley.server.chatflow;
 import io.parley.server.botkey.BotKeys;
 import io.parley.server.channel.PublicBots;
 import io.parley.server.chatbot.ChatbotStore;
+import io.parley.server.chatflow.code.CodeSandbox;
 import io.parley.server.chatflow.graph.FlowReader;
+import io.parley.server.chatflow.http.HttpCaller;
 import io.parley.server.chatflow.node.NodeServices;
 import io.parley.server.chatflow.node.NodeTypes;
 import io.parley.server.chatflow.run.Expressions;
@@ -26,14 +28,19 @@ import io.parley.server.tenancy.AccessPolicy;
 
 import java.util.Set;
 
-/** Wires chatflows by hand: drafts, validation, the executor and its node types, deploy. */
-public final class ChatflowModule {
+/**
+ * Wires chatflows by hand: drafts, validation, the executor and its node types, deploy. Owns the
+ * HTTP client and the JavaScript engine the nodes share; closing the module closes them.
+ */
+public final class ChatflowModule implements AutoCloseable {
 
     private final DraftRoutes draftRoutes;
     private final ChatflowRoutes routes;
     private final ChatflowService chatflows;
     private final ChatflowEngine engine;
     private final HandoffService handoffs;
+    private final HttpCaller http = new HttpCaller();
+    private final CodeSandbox code = new CodeSandbox();
 
     public ChatflowModule(Database db, DraftService drafts, KbSearch search, ModelResolver models,
                           CredentialService credentials, SessionService sessions, BotKeys keys, AccessPolicy policy,
@@ -46,7 +53,7 @@ public final class ChatflowModule {
                 (workspaceId, sessionId, reason, priority) -> handoffs.open(workspaceId,
                         sessions.byId(sessionId).map(s -> s.botId()).orElse(""), sessionId, reason, priority).id(),
                 (workspaceId, flowId) -> flows.find(flowId).filter(f -> f.workspaceId().equals(workspaceId))
-                        .map(f -> FlowReader.read(f.config())));
+                        .map(f -> FlowReader.read(f.config())), http, code);
         this.engine = new ChatflowEngine(db, executor, sessions, services, credentials, clock);
         FlowWorkspace workspaces = new FlowWorkspace(search, credentials, flows);
         this.chatflows = new ChatflowService(db, drafts, new FlowValidation(types, references), workspaces, engine, keys,
@@ -68,6 +75,12 @@ public final class ChatflowModule {
     /** How the public routes find and answer with chatflows. */
     public PublicBots.Kind publicKind() {
         return new PublicBots.Kind("chatflow", chatflows::live, ChatflowShell::read, engine);
+    }
+
+    @Override
+    public void close() {
+        code.close();
+        http.close();
     }
 
     public ChatflowService chatflows() {

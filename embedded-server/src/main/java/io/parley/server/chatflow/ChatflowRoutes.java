@@ -9,6 +9,7 @@ import io.parley.server.http.ApiRequest;
 import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.PublicUrls;
 import io.parley.server.http.Reply;
+import io.parley.server.tenancy.Role;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ChatflowRoutes {
         this.chatflows = chatflows;
     }
 
-    record ExecuteBody(String input, String message, String sessionId, ObjectNode metadata) {
+    record ExecuteBody(String input, String sessionId, ObjectNode metadata) {
     }
 
     record StateBody(Integer revision, ObjectNode vars, ObjectNode user, ObjectNode context) {
@@ -44,7 +45,11 @@ public final class ChatflowRoutes {
                 .post(DRAFT + "/execute", AUTHENTICATED, "Test-run the draft {input, session_id?}: output, messages, "
                         + "execution_log, execution_time_ms, state", ExecuteBody.class, this::execute)
                 .post(DRAFT + "/deploy", AUTHENTICATED, "Deploy the draft (or replace the live version it edits)", null,
-                        this::deploy);
+                        this::deploy)
+                .get(DRAFT + "/export", AUTHENTICATED, "The draft as a chatflow file", req -> file(req,
+                        chatflows.export(req.principal(), req.path("draft_id"), true)))
+                .post("/chatflows/import", AUTHENTICATED, "A new draft from a chatflow file (the body; workspace_id "
+                        + "in the query or the body)", JsonNode.class, this::importFile);
         api.tagged("chatflows")
                 .get("/chatflows", AUTHENTICATED, "List the workspace's deployed chatflows (?workspace_id=)", this::list)
                 .get(FLOW, AUTHENTICATED, "A deployed chatflow with its flow and channels", this::get)
@@ -53,12 +58,21 @@ public final class ChatflowRoutes {
                 .delete(FLOW, AUTHENTICATED, "Delete a chatflow, its keys and conversations", this::delete)
                 .post(FLOW + "/edit", AUTHENTICATED, "Open a draft of the live version; deploying it replaces the live one",
                         null, this::edit)
+                .get(FLOW + "/export", AUTHENTICATED, "The live flow as a chatflow file", req -> file(req,
+                        chatflows.export(req.principal(), req.path("chatflow_id"), false)))
                 .get(FLOW + "/sessions", AUTHENTICATED, "The chatflow's latest conversations (?limit=)", this::sessions)
                 .get("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
                         "A conversation's flow state: revision, state_hash, waiting_on, variables", this::state)
                 .patch("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
                         "Change a conversation's variables {revision, vars?, user?, context?}; 409 on a stale revision",
                         StateBody.class, this::updateState);
+    }
+
+    /** A download: the browser saves it as {@code <name>.chatflow.json}. */
+    private static Object file(ApiRequest req, Map<String, Object> content) {
+        String name = String.valueOf(content.get("name")).replaceAll("[^A-Za-z0-9 _-]", "").strip().replace(' ', '-');
+        return Reply.withHeader(content, "Content-Disposition", "attachment; filename=\""
+                + (name.isEmpty() ? "chatflow" : name) + ".chatflow.json\"");
     }
 
     private Object validate(ApiRequest req) {
@@ -72,11 +86,22 @@ public final class ChatflowRoutes {
 
     private Object execute(ApiRequest req) {
         ExecuteBody body = JsonBinding.bind(req.body(JsonNode.class), ExecuteBody.class, null);
-        String input = body.input() != null ? body.input() : body.message();
-        if (input == null) {
+        if (body.input() == null) {
             throw ParleyException.invalidField("input", "'input' is required: the visitor's message to test with");
         }
-        return chatflows.execute(req.principal(), req.path("draft_id"), input, body.sessionId(), body.metadata());
+        return chatflows.execute(req.principal(), req.path("draft_id"), body.input(), body.sessionId(), body.metadata());
+    }
+
+    private Object importFile(ApiRequest req) {
+        JsonNode file = req.body(JsonNode.class);
+        java.util.Optional<String> workspace = req.query("workspace_id");
+        if (workspace.isEmpty() && file != null && file.path("workspace_id").isTextual()) {
+            workspace = java.util.Optional.of(file.get("workspace_id").asText());
+        } else if (file != null && file.has("workspace_id") && !file.get("workspace_id").isTextual()
+                && !file.get("workspace_id").isNull()) {
+            throw ParleyException.invalidField("workspace_id", "'workspace_id' must be text");
+        }
+        return Reply.created(chatflows.importFile(req.principal(), workspace, file));
     }
 
     private Object deploy(ApiRequest req) {
@@ -92,6 +117,7 @@ public final class ChatflowRoutes {
     }
 
     private Object update(ApiRequest req) {
+        chatflows.require(req.principal(), req.path("chatflow_id"), Role.EDITOR); // an unknown id is a 404 whatever the body
         JsonNode body = req.body(JsonNode.class);
         if (body == null || !body.path("data").isObject()) {
             throw ParleyException.invalidField("data", "Send the changes as {\"data\": {...}}");

@@ -195,6 +195,68 @@ public final class ChatflowService {
         return drafts.create(caller, DraftType.CHATFLOW, Optional.of(flow.workspaceId()), data);
     }
 
+    /** The format version of exported flow files; an import refuses newer ones. */
+    public static final int FILE_FORMAT = 1;
+    public static final String FILE_MARKER = "parley_chatflow";
+
+    /** A flow as a file: a draft's or a deployed flow's document, without server-owned fields. */
+    public Map<String, Object> export(Principal caller, String id, boolean draft) {
+        ObjectNode document;
+        if (draft) {
+            document = drafts.require(caller, DraftType.CHATFLOW, id, Role.VIEWER).data().deepCopy();
+        } else {
+            document = require(caller, id, Role.VIEWER).config().deepCopy();
+        }
+        document.remove(SOURCE_FIELD);
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put(FILE_MARKER, FILE_FORMAT);
+        file.put("exported_at", clock.now().toString());
+        file.put("name", name(document));
+        file.put("flow", document);
+        return file;
+    }
+
+    /**
+     * A new draft from an exported file. The file's shape is checked as a save checks a draft;
+     * what it refers to in another workspace (knowledge bases, credentials) is reported by the
+     * validation that comes back with the draft.
+     */
+    public Map<String, Object> importFile(Principal caller, Optional<String> workspaceId, JsonNode file) {
+        if (file == null || !file.isObject() || !file.has(FILE_MARKER)) {
+            throw ParleyException.invalidField(FILE_MARKER, "This is not a Parley chatflow file (no '" + FILE_MARKER + "')");
+        }
+        JsonNode format = file.get(FILE_MARKER);
+        if (!format.isIntegralNumber() || format.asInt() < 1) {
+            throw ParleyException.invalidField(FILE_MARKER, "'" + FILE_MARKER + "' must be the file format number");
+        }
+        if (format.asInt() > FILE_FORMAT) {
+            throw ParleyException.invalidField(FILE_MARKER, "This file was made by a newer Parley (format " + format.asInt()
+                    + "); this one reads format " + FILE_FORMAT + ". Update Parley to import it");
+        }
+        if (!(file.get("flow") instanceof ObjectNode flow)) {
+            throw ParleyException.invalidField("flow", "The file has no flow");
+        }
+        ObjectNode document = flow.deepCopy();
+        document.remove(SOURCE_FIELD);
+        try {
+            FlowReader.read(document);
+            ChatflowShell.read(document);
+        } catch (ParleyException e) {
+            Object field = e.details().get("field");
+            throw ParleyException.invalidField("flow." + (field == null ? "" : field), "The file's flow is not valid: "
+                    + e.getMessage());
+        }
+        Draft draft = drafts.create(caller, DraftType.CHATFLOW, workspaceId, document);
+        FlowValidation.Result result = validate(draft.workspaceId(), draft.data());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("draft_id", draft.id());
+        out.put("status", "draft");
+        out.put("valid", result.valid());
+        out.put("errors", result.errors());
+        out.put("warnings", result.warnings());
+        return out;
+    }
+
     public List<ChatSession> sessions(Principal caller, String id, int limit) {
         return sessions.forBot(require(caller, id, Role.VIEWER).id(), limit);
     }

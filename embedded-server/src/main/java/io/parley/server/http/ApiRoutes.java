@@ -83,6 +83,7 @@ public final class ApiRoutes {
             stream(res, streamed);
         } else if (result instanceof Reply reply) {
             res.status(Status.create(reply.status()));
+            reply.headers().forEach((name, value) -> res.header(name, value));
             if (reply.body() == null) {
                 res.send();
             } else {

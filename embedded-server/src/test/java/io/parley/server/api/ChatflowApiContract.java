@@ -282,6 +282,32 @@ abstract class ChatflowApiContract {
     }
 
     @Test
+    @DisplayName("a flow exported as a file imports as a new draft; newer or broken files are refused")
+    void exportAndImport() {
+        String draftId = newDraft(multiTurnFlow());
+        TestServer.Response download = server.get("/api/v1/chatflows/draft/" + draftId + "/export", token);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().firstValue("content-disposition").orElse("")).contains("Bookbot.chatflow.json");
+        JsonNode file = download.json();
+        assertThat(file.path("parley_chatflow").asInt()).isEqualTo(1);
+        JsonNode imported = assertStatus(server.post("/api/v1/chatflows/import", token, file), 201);
+        assertThat(imported.path("valid").asBoolean()).as(imported.toString()).isTrue();
+        String copy = imported.path("draft_id").asText();
+        assertThat(copy).isNotEqualTo(draftId);
+        JsonNode run = execute(copy, "hi", null);
+        assertThat(run.path("input").path("node_id").asText()).isEqualTo("ask_name");
+
+        Map<String, Object> newer = new LinkedHashMap<>(JSON.convertValue(file, Map.class));
+        newer.put("parley_chatflow", 99);
+        assertThat(assertError(server.post("/api/v1/chatflows/import", token, newer), 400, "invalid_field")
+                .path("message").asText()).contains("newer Parley");
+        assertError(server.post("/api/v1/chatflows/import", token, Map.of("nodes", List.of())), 400, "invalid_field");
+        JsonNode broken = assertError(server.post("/api/v1/chatflows/import", token, Map.of("parley_chatflow", 1,
+                "flow", Map.of("nodes", List.of(Map.of("id", "a b", "type", "message"))))), 400, "invalid_field");
+        assertThat(broken.path("details").path("field").asText()).isEqualTo("flow.nodes[0].id");
+    }
+
+    @Test
     @DisplayName("a stale revision gets 409 and the newer change is kept")
     void staleRevision() {
         String draftId = newDraft(multiTurnFlow());

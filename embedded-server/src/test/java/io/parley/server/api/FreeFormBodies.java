@@ -169,6 +169,10 @@ final class FreeFormBodies {
                     false)),
             Map.entry("PATCH /api/v1/chatflows/{chatflow_id}", new Contract(CHATFLOW_CHANGES, inData(CHATFLOW_FIELDS),
                     false)),
+            // a chatflow file, as export writes it
+            Map.entry("POST /api/v1/chatflows/import", new Contract(List.of(Map.of("parley_chatflow", 1,
+                    "flow", CHATFLOW_DOCUMENTS.get(0))),
+                    fields("parley_chatflow", "integer", "flow", "object", "workspace_id", "string"), false)),
             // the draft's own content (name, settings) is free-form until validate; only the envelope is typed
             Map.entry("POST /api/v1/kb/draft", new Contract(List.of(
                     Map.of("name", "Planted draft", "embedding_config", Map.of("model", KbFixtures.MODEL)),

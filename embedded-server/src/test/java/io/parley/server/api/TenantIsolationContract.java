@@ -72,6 +72,7 @@ abstract class TenantIsolationContract {
             "POST /api/v1/kb/draft", "GET /api/v1/kb/drafts", "GET /api/v1/kb",
             "POST /api/v1/chatbots/draft", "GET /api/v1/chatbots/drafts", "GET /api/v1/chatbots",
             "POST /api/v1/chatflows/draft", "GET /api/v1/chatflows/drafts", "GET /api/v1/chatflows", "GET /api/v1/handoffs",
+            "POST /api/v1/chatflows/import",
             "GET /api/v1/credentials", "POST /api/v1/credentials",
             "GET /api/v1/models/default", "PUT /api/v1/models/default", "POST /api/v1/models/test");
 

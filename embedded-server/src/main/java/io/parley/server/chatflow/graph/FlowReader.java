@@ -157,6 +157,9 @@ public final class FlowReader {
         int timeout = bounded(value, "timeout_seconds", FlowSettings.DEFAULT_TIMEOUT_SECONDS, 1, 300);
         int iterations = bounded(value, "max_iterations", FlowSettings.DEFAULT_MAX_ITERATIONS, 1, 10_000);
         JsonNode fallback = value.get("fallback_message");
+        if (fallback != null && !fallback.isNull() && !fallback.isTextual()) {
+            throw ParleyException.invalidField("settings.fallback_message", "'settings.fallback_message' must be text");
+        }
         String message = fallback == null || fallback.isNull() || fallback.asText().isBlank()
                 ? FlowSettings.DEFAULT_FALLBACK : fallback.asText().strip();
         if (message.length() > 2000) {

@@ -48,7 +48,7 @@ public record HttpOutcome(boolean success, int status, Map<String, String> heade
     }
 
     /** The URL without user info, query or fragment, which may carry credentials. */
-    static String safeUrl(URI url) {
+    public static String safeUrl(URI url) {
         if (url == null || url.getHost() == null) {
             return "(invalid URL)";
         }

@@ -23,4 +23,18 @@ public final class NodeFailure extends Exception {
     public String code() {
         return code;
     }
+
+    /** Carries a node failure out of code that cannot throw checked exceptions (a side effect run once). */
+    public static final class Unchecked extends RuntimeException {
+        private final NodeFailure failure;
+
+        public Unchecked(NodeFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+
+        public NodeFailure failure() {
+            return failure;
+        }
+    }
 }

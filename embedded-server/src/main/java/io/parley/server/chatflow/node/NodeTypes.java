@@ -15,7 +15,7 @@ public final class NodeTypes {
     public NodeTypes(NodeType... extra) {
         for (NodeType t : new NodeType[] {new TriggerNode(), new MessageNode(), new QuestionNode(), new LlmNode(),
                 new KnowledgeNode(), new ConditionNode(), new VariableNode(), new LoopNode(FlowSettings.DEFAULT_MAX_ITERATIONS),
-                new MemoryNode(), new SubFlowNode(), new HandoffNode(), new LlmRouterNode(), new ExtractNode(),
+                new MemoryNode(), new SubFlowNode(), new HttpNode(), new CodeNode(), new HandoffNode(), new LlmRouterNode(), new ExtractNode(),
                 new ResponseNode()}) {
             types.put(t.name(), t);
         }

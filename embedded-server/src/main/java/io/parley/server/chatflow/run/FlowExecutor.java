@@ -274,7 +274,7 @@ public final class FlowExecutor {
             String key = turn.env().sessionId() + ":" + turn.env().scope() + node.id() + ":" + turn.env().revision();
             try {
                 return turn.env().effects().once(key, node.id(), effect);
-            } catch (EffectFailed e) {
+            } catch (NodeFailure.Unchecked e) {
                 throw e.failure();
             }
         }
@@ -306,20 +306,6 @@ public final class FlowExecutor {
         @Override
         public void note(String key, Object value) {
             notes.put(key, value);
-        }
-    }
-
-    /** Carries a node failure out of an effect supplier (which cannot throw checked exceptions). */
-    public static final class EffectFailed extends RuntimeException {
-        private final NodeFailure failure;
-
-        public EffectFailed(NodeFailure failure) {
-            super(failure.getMessage(), null, false, false);
-            this.failure = failure;
-        }
-
-        public NodeFailure failure() {
-            return failure;
         }
     }
 }

@@ -72,7 +72,7 @@ public final class FlowBenchmark {
         FlowExecutor executor = new FlowExecutor(new NodeTypes(), expressions);
         FlowDocument small = FlowReader.read(smallFlow());
         FlowDocument large = FlowReader.read(largeFlow());
-        TurnEnv env = new TurnEnv("workspace", "session", 0, new NodeServices(null, null, null, null, null),
+        TurnEnv env = new TurnEnv("workspace", "session", 0, new NodeServices(null, null, null, null, null, null, null),
                 n -> List.of(), TurnEnv.Effects.NONE, name -> Optional.empty());
         TurnOutcome check = executor.run(large, RunState.start(large.variables(), null, null), "Ann", env);
         if (check.failed() || check.log().size() != 20) {
