@@ -413,7 +413,7 @@
       var text = p && typeof p === 'object' ? p.label : p;
       var value = p && typeof p === 'object' ? p.value || p.label : p;
       if (typeof text === 'string' && text.trim()) {
-        box.appendChild(h('button', { type: 'button', class: 'chip', text: text, onclick: function () { send(value); } }));
+        box.appendChild(h('button', { type: 'button', class: 'chip', text: text, onclick: function () { send(value, text); } }));
       }
     });
     return box;
@@ -423,14 +423,15 @@
   }
 
   // ---- sending ----
-  function send(text) {
+  // shown: what the visitor pressed (a choice's label) when the text sent is its value
+  function send(text, shown) {
     text = String(text || '').trim();
     if (!text || state.busy || ui.input.disabled) return;
     clearChips();
     ui.input.value = '';
     grow();
-    userRow(text);
-    state.messages.push({ role: 'user', text: text });
+    userRow(shown || text);
+    state.messages.push({ role: 'user', text: shown || text });
     save();
     setBusy(true);
     var msg = { role: 'bot', text: '' };

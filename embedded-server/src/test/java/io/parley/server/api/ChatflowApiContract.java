@@ -308,6 +308,65 @@ abstract class ChatflowApiContract {
     }
 
     @Test
+    @DisplayName("the model routes the message, extracts values asking for the missing one, and memory keeps a note; "
+            + "a handoff opens one ticket")
+    void modelNodes() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", "Booking desk");
+        data.put("nodes", List.of(
+                node("start", "trigger", Map.of()),
+                node("route", "llm_router", Map.of("branches", List.of(
+                        Map.of("id", "booking", "description", "wants to book a table"),
+                        Map.of("id", "human", "description", "wants to talk to a person")))),
+                node("details", "extract", Map.of("parameters", List.of(
+                        Map.of("name", "guests", "type", "number", "description", "how many guests", "required", true),
+                        Map.of("name", "email", "type", "email", "description", "your email", "required", true)))),
+                node("remember", "memory", Map.of("action", "save", "value", "{{vars.guests}} guests, {{vars.email}}")),
+                node("recall", "memory", Map.of("action", "load", "limit", 4)),
+                node("booked", "response", Map.of("message", "Booked for {{vars.guests}}; notes: {{recall.notes}}")),
+                node("person", "handoff", Map.of("reason", "Asked for a person: {{input}}", "priority", "high")),
+                node("bye", "response", Map.of("message", "Ticket {{person.ticket_id}} is open.")),
+                node("other", "response", Map.of("message", "I can book tables."))));
+        data.put("edges", List.of(
+                edge("e1", "start", "route", null),
+                edge("e2", "route", "details", "booking"),
+                edge("e3", "route", "person", "human"),
+                edge("e4", "route", "other", "else"),
+                edge("e5", "details", "remember", null),
+                edge("e6", "remember", "recall", null),
+                edge("e7", "recall", "booked", null),
+                edge("e8", "person", "bye", null)));
+        String draftId = newDraft(data);
+        JsonNode validation = assertStatus(server.post("/api/v1/chatflows/draft/" + draftId + "/validate", token, null), 200);
+        assertThat(validation.path("errors")).as(validation.toString()).isEmpty();
+
+        model.then(FakeOpenAiServer.answer("booking", 10, 1),
+                FakeOpenAiServer.answer("{\"guests\": 4, \"email\": null}", 10, 5));
+        JsonNode first = execute(draftId, "A table for 4 tonight please", null);
+        String session = first.path("session_id").asText();
+        assertThat(first.path("status").asText()).isEqualTo("waiting");
+        assertThat(first.path("output").asText()).isEqualTo("Could you tell me your email?");
+        assertThat(first.path("execution_log").get(1).path("branch").asText()).isEqualTo("booking");
+
+        model.then(FakeOpenAiServer.answer("{\"guests\": null, \"email\": \"ann@example.com\"}", 10, 5));
+        JsonNode second = execute(draftId, "ann@example.com", session);
+        assertThat(second.path("output").asText()).isEqualTo("Booked for 4; notes: [\"4 guests, ann@example.com\"]");
+        assertThat(second.path("state").path("vars").path("email").asText()).isEqualTo("ann@example.com");
+
+        model.then(FakeOpenAiServer.answer("human", 10, 1));
+        JsonNode escalated = execute(draftId, "Let me speak to someone", null);
+        String ticket = escalated.path("execution_log").get(2).path("output").path("ticket_id").asText();
+        assertThat(escalated.path("output").asText()).contains("I'm passing you to a person").contains("Ticket " + ticket);
+        JsonNode handoffs = assertStatus(server.get("/api/v1/handoffs?status=open", token), 200);
+        assertThat(handoffs.path("handoffs").findValuesAsText("id")).contains(ticket);
+        assertThat(handoffs.toString()).contains("Asked for a person: Let me speak to someone").contains("\"high\"");
+        JsonNode conversation = assertStatus(server.get("/api/v1/sessions/" + escalated.path("session_id").asText(), token), 200);
+        assertThat(conversation.path("session").path("metadata").path("handoff").path("ticket_id").asText()).isEqualTo(ticket);
+        JsonNode closed = assertStatus(server.post("/api/v1/handoffs/" + ticket + "/close", token, null), 200);
+        assertThat(closed.path("status").asText()).isEqualTo("closed");
+    }
+
+    @Test
     @DisplayName("a stale revision gets 409 and the newer change is kept")
     void staleRevision() {
         String draftId = newDraft(multiTurnFlow());

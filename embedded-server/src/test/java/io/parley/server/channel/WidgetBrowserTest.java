@@ -63,8 +63,10 @@ class WidgetBrowserTest {
         assertThat(embedCode).contains("data-bot-id=\"" + botId + "\"").contains("data-key=\"wk_");
         JsonNode limited = BotFixtures.deployChatbot(server, token, kbId, List.of("127.0.0.1"),
                 Map.of("rate_limiting", Map.of("enabled", true, "max_messages_per_hour", 1)));
+        JsonNode flow = deployChoiceFlow();
         site = hostPage(Map.of("/", embedCode,
-                "/limited", limited.path("channels").path("website").path("embed_code").asText()));
+                "/limited", limited.path("channels").path("website").path("embed_code").asText(),
+                "/flow", flow.path("channels").path("website").path("embed_code").asText()));
         chromium = HeadlessChromium.launch(workDir);
     }
 
@@ -185,6 +187,62 @@ class WidgetBrowserTest {
         assertThat(page.evaluate(js("return r.querySelector('.m.e').textContent;")).asText())
                 .matches("Too many messages, try again in \\d+ (s|min)");
         page.screenshot(WidgetScreens.path("rate-limited"));
+    }
+
+    @Test
+    @DisplayName("a chatflow's choices become buttons; pressing one sends its value and the flow moves on")
+    void chatflowChoices() {
+        Page page = open(siteUrl("127.0.0.1") + "flow", 1024, 768);
+        page.type("hi");
+        page.press("Enter");
+        page.waitFor(js("return r.querySelectorAll('.chips .chip').length === 2;"), WAIT);
+        JsonNode asked = page.evaluate(js("""
+                return { text: r.querySelector('.m.b[data-done] .md').textContent,
+                         chips: [...r.querySelectorAll('.chips .chip')].map(c => c.textContent) };"""));
+        assertThat(asked.path("text").asText()).contains("Welcome to Acme!").contains("What can I help you with?");
+        assertThat(asked.path("chips").toString()).contains("Track an order").contains("Return an item");
+        page.evaluate(js("[...r.querySelectorAll('.chip')].find(c => c.textContent === 'Return an item').click();"));
+        page.waitFor(js("return r.querySelectorAll('.m.b[data-done]').length === 2;"), WAIT);
+        JsonNode answered = page.evaluate(js("""
+                const rows = r.querySelectorAll('.m.b[data-done]');
+                return { text: rows[1].querySelector('.md').textContent,
+                         sent: [...r.querySelectorAll('.m.u')].map(u => u.textContent),
+                         chips: r.querySelectorAll('.chips').length };"""));
+        assertThat(answered.path("text").asText()).contains("Returns are free within 30 days");
+        // the visitor sees the label they pressed; the flow received the choice's value
+        assertThat(answered.path("sent").toString()).contains("Return an item");
+        assertThat(answered.path("text").asText()).contains("returns it is");
+        assertThat(answered.path("chips").asInt()).as("old buttons are gone").isZero();
+        assertThat(page.problems()).isEmpty();
+        page.screenshot(WidgetScreens.path("chatflow"));
+    }
+
+    /** A deployed chatflow: welcome, a choice question, a branch per choice. */
+    static JsonNode deployChoiceFlow() {
+        Map<String, Object> data = Map.of("name", "Acme Flow",
+                "nodes", List.of(
+                        Map.of("id", "start", "type", "trigger", "data", Map.of()),
+                        Map.of("id", "hello", "type", "message", "data", Map.of("message", "Welcome to Acme!")),
+                        Map.of("id", "topic", "type", "question", "data", Map.of("question", "What can I help you with?",
+                                "input_type", "choice", "variable", "topic", "choices", List.of(
+                                        Map.of("label", "Track an order", "value", "orders"),
+                                        Map.of("label", "Return an item", "value", "returns")))),
+                        Map.of("id", "which", "type", "condition", "data", Map.of("branches", List.of(
+                                Map.of("id", "returns", "when", "vars.topic == 'returns'")))),
+                        Map.of("id", "returns", "type", "response", "data",
+                                Map.of("message", "Returns are free within 30 days, {{vars.topic}} it is.")),
+                        Map.of("id", "orders", "type", "response", "data", Map.of("message", "Orders ship in 2 days."))),
+                "edges", List.of(
+                        Map.of("id", "e1", "source", "start", "target", "hello"),
+                        Map.of("id", "e2", "source", "hello", "target", "topic"),
+                        Map.of("id", "e3", "source", "topic", "target", "which"),
+                        Map.of("id", "e4", "source", "which", "sourceHandle", "returns", "target", "returns"),
+                        Map.of("id", "e5", "source", "which", "sourceHandle", "else", "target", "orders")),
+                "appearance", Map.of("welcome_message", "Hi! I can help with orders and returns."),
+                "deployment", Map.of("channels", List.of(Map.of("type", "website", "enabled", true,
+                        "config", Map.of("allowed_domains", List.of("127.0.0.1"))))));
+        String draftId = BotFixtures.ok(server.post("/api/v1/chatflows/draft", token, data), 201).path("draft_id").asText();
+        return BotFixtures.ok(server.post("/api/v1/chatflows/draft/" + draftId + "/deploy", token, null), 200);
     }
 
     static String siteUrl(String host) {
