@@ -279,6 +279,22 @@ abstract class ChatflowApiContract {
         JsonNode young = execute(draftId, "8", child.path("session_id").asText());
         assertThat(loggedNodes(young)).containsExactly("ask_age", "check_age", "child");
         assertThat(webhookCalls).hasSize(1);
+
+        // deployed, the same flow talks through the public chat API and the OpenAI-compatible endpoint
+        JsonNode deployed = assertStatus(server.post("/api/v1/chatflows/draft/" + draftId + "/deploy", token, null), 200);
+        String flowId = deployed.path("chatflow_id").asText();
+        String key = deployed.path("api_key").asText();
+        JsonNode hello = assertStatus(server.post("/api/v1/bots/" + flowId + "/chat", key, Map.of("message", "hi")), 200);
+        assertThat(hello.path("input").path("node_id").asText()).isEqualTo("ask_name");
+        String visitor = hello.path("session_id").asText();
+        assertThat(assertStatus(server.post("/api/v1/bots/" + flowId + "/chat", key, Map.of("message", "Bea",
+                "session_id", visitor)), 200).path("response").asText()).contains("Nice to meet you, Bea!");
+        JsonNode completion = assertStatus(server.post("/v1/chat/completions", key, Map.of("model", flowId,
+                "session_id", visitor, "messages", List.of(Map.of("role", "user", "content", "30")))), 200);
+        assertThat(completion.path("choices").get(0).path("message").path("content").asText())
+                .contains("Bea, I found 2 books");
+        assertThat(completion.path("parley").path("session_id").asText()).isEqualTo(visitor);
+        assertThat(webhookCalls).hasSize(2);
     }
 
     @Test
