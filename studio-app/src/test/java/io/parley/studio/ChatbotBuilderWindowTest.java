@@ -179,10 +179,29 @@ class ChatbotBuilderWindowTest {
         waitFor(10, () -> text("#preview-note").startsWith("Your chatbot is live"));
         Screenshots.save(robot, stage, "chatbot-7-deployed");
 
+        // A visitor talks to the live bot through its API and leaves an email; the page shows both.
+        String apiKey = ((javafx.scene.control.TextInputControl) node("#api-key")).getText();
+        String botId = embed.getText().replaceAll("(?s).*data-bot-id=\"([^\"]+)\".*", "$1");
+        new io.parley.studio.api.ChatbotApi(client()).update(botId, java.util.Map.of("lead_capture",
+                java.util.Map.of("enabled", true, "required_fields", java.util.List.of("email"))));
+        visitorChats(botId, apiKey);
+
         click("#open-deployed");
         waitFor(20, () -> text("#chatbot-title").equals("Café helper"));
         waitFor(20, () -> ((TextArea) node("#chatbot-embed-code")).getText().contains("widget.js"));
+        javafx.scene.control.ListView<?> conversations = (javafx.scene.control.ListView<?>) node("#bot-conversations");
+        waitFor(20, () -> conversations.getItems().size() == 1);
+        robot.interact(() -> conversations.getSelectionModel().select(0));
+        javafx.scene.control.ListView<?> transcript = (javafx.scene.control.ListView<?>) node("#bot-transcript");
+        waitFor(20, () -> transcript.getItems().size() == 2);
+        assertThat(transcript.getItems().get(0).toString()).contains("When do you open on Sunday?");
+        javafx.scene.control.TableView<?> leads = (javafx.scene.control.TableView<?>) node("#bot-leads");
+        waitFor(20, () -> leads.getItems().size() == 1);
+        assertThat(leads.getItems().get(0).toString()).contains("ada@example.com");
+        reveal(node("#bot-conversations"));
         Screenshots.save(robot, stage, "chatbot-8-page");
+        reveal(node("#bot-leads"));
+        Screenshots.save(robot, stage, "chatbot-8b-leads");
 
         // Editing the live chatbot opens the builder on a draft of it; leaving keeps that draft listed.
         click("#chatbot-edit");
@@ -197,6 +216,22 @@ class ChatbotBuilderWindowTest {
         javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) node("#list-chatbots");
         waitFor(20, () -> list.getItems().size() == 2);
         Screenshots.save(robot, stage, "chatbot-10-list");
+    }
+
+    /** What a visitor's site does with the bot's secret key: one question, then contact details. */
+    private void visitorChats(String botId, String apiKey) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI base = client().baseUri();
+        for (String[] call : new String[][] {
+                {"/api/v1/bots/" + botId + "/chat", "{\"message\": \"When do you open on Sunday?\"}"},
+                {"/api/v1/leads/capture", "{\"bot_id\": \"" + botId + "\", \"email\": \"ada@example.com\", "
+                        + "\"name\": \"Ada\"}"}}) {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(base.resolve(call[0]))
+                    .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(call[0] + ": " + r.body()).isBetween(200, 201);
+        }
     }
 
     /**

@@ -117,6 +117,21 @@ public final class ChatbotApi {
         return client.post(chatbot(chatbotId) + "/edit", null, DraftCreated.class).draftId();
     }
 
+    /** The chatbot's latest conversations, newest first. */
+    public List<Conversation> conversations(String chatbotId) {
+        return client.get(chatbot(chatbotId) + "/sessions?limit=50", ConversationList.class).sessions();
+    }
+
+    /** One conversation with its messages, oldest first. */
+    public Transcript transcript(String sessionId) {
+        return client.get("/api/v1/sessions/" + encode(sessionId), Transcript.class);
+    }
+
+    /** Contact details visitors left with the chatbot, newest first. */
+    public List<Lead> leads(String chatbotId) {
+        return client.get(chatbot(chatbotId) + "/leads?limit=200", LeadList.class).leads();
+    }
+
     // ---- the workspace's model settings
 
     public JsonNode defaultModel() {
@@ -223,6 +238,26 @@ public final class ChatbotApi {
     }
 
     public record ConnectionTest(boolean ok, Long latencyMs, String model, String message, String code) {
+    }
+
+    public record Conversation(String id, String channel, String status, int messageCount, String createdAt,
+                               String lastMessageAt, JsonNode metadata) {
+    }
+
+    record ConversationList(List<Conversation> sessions) {
+    }
+
+    public record Transcript(Conversation session, List<Message> messages) {
+    }
+
+    public record Message(String id, String role, String content, JsonNode sources, JsonNode feedback, String error,
+                          String errorCode, String createdAt) {
+    }
+
+    public record Lead(String id, String email, String name, String phone, String sessionId, String createdAt) {
+    }
+
+    record LeadList(List<Lead> leads) {
     }
 
     public record Credential(String id, String name, String type) {

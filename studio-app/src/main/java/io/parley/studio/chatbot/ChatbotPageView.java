@@ -9,7 +9,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** A deployed chatbot's page: name, state, embed code, Edit and Delete. */
+/** A deployed chatbot's page: name, state, embed code, conversations and leads, Edit and Delete. */
 public final class ChatbotPageView extends VBox {
 
     public ChatbotPageView(ChatbotPageViewModel viewModel) {
@@ -77,8 +77,8 @@ public final class ChatbotPageView extends VBox {
         Ui.showWhen(website, viewModel.embedCodeProperty().isNotEmpty());
         Label problem = Ui.problemLabel("chatbot-problem");
         problem.textProperty().bind(viewModel.problemProperty());
-        website.setMaxWidth(720);
-        confirm.setMaxWidth(720);
-        getChildren().addAll(header, confirm, problem, website);
+        website.setMaxWidth(900);
+        confirm.setMaxWidth(900);
+        getChildren().addAll(header, confirm, problem, website, new BotActivityView(viewModel.activity()));
     }
 }

@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.Objects;
 
-/** A deployed chatbot: what it is, where it is live, its embed code; edit it or delete it. */
+/** A deployed chatbot: what it is, where it is live, its embed code, its conversations and leads; edit it or delete it. */
 public final class ChatbotPageViewModel implements Page {
 
     private final ChatbotApi api;
@@ -24,17 +24,25 @@ public final class ChatbotPageViewModel implements Page {
     private final ReadOnlyStringWrapper embedCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BotActivityViewModel activity;
 
     public ChatbotPageViewModel(ChatbotApi api, BackgroundTasks tasks, ChatbotNavigation navigation, String chatbotId) {
         this.api = Objects.requireNonNull(api, "api");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.navigation = Objects.requireNonNull(navigation, "navigation");
         this.chatbotId = Objects.requireNonNull(chatbotId, "chatbotId");
+        this.activity = new BotActivityViewModel(api, tasks, chatbotId, java.time.ZoneId.systemDefault());
     }
 
     public void open() {
         busy.set(true);
         tasks.run(() -> api.get(chatbotId), this::show, this::failed);
+        activity.load();
+    }
+
+    /** Its conversations and leads. */
+    public BotActivityViewModel activity() {
+        return activity;
     }
 
     private void show(Chatbot bot) {

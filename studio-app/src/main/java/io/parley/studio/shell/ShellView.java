@@ -48,13 +48,21 @@ public final class ShellView extends BorderPane {
         setBottom(new StatusBarView(viewModel.status()));
     }
 
+    /** A page taller than the window scrolls, with the page's own padding. */
+    private static Node scrolling(Node page) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
+    }
+
     private void show(Page page) {
         Node view = switch (page) {
             case SectionViewModel section -> sectionViews.get(section);
             case KbWizardViewModel wizard -> new KbWizardView(wizard);
             case KnowledgeBaseViewModel kb -> new KnowledgeBaseView(kb);
             case ChatbotBuilderViewModel builder -> new ChatbotBuilderView(builder);
-            case ChatbotPageViewModel bot -> new ChatbotPageView(bot);
+            case ChatbotPageViewModel bot -> scrolling(new ChatbotPageView(bot));
             default -> throw new IllegalArgumentException("no view for " + page);
         };
         content.getChildren().setAll(view);
