@@ -100,6 +100,20 @@ class StudioWindowTest {
 
         assertCreateButtonExplainsItselfOnHover(HomeSection.CHATFLOWS);
 
+        // The workspace's model and keys: offline until a model server is chosen; a key saved once, value hidden.
+        robot.clickOn("#nav-models");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#models-current").contains("offline"));
+        robot.clickOn("#models-key-name").write("OpenAI key");
+        robot.clickOn("#models-key-value").write("sk-window-test-123");
+        robot.clickOn("#models-key-add");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#models-key-result").contains("never shown again"));
+        javafx.scene.control.ListView<?> keys = robot.lookup("#models-keys").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> keys.getItems().size() == 1);
+        assertThat(robot.lookup("#models-key-value").queryTextInputControl().getText()).isEmpty();
+        robot.interact(() -> robot.lookup("#models-provider").queryComboBox().getSelectionModel().selectLast());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, stage, "models");
+
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
 

@@ -163,6 +163,11 @@ public final class ChatbotApi {
                 Credential.class);
     }
 
+    /** Deletes a saved key; the server refuses (409) while a model setting still uses it. */
+    public void deleteCredential(String credentialId) {
+        client.delete("/api/v1/credentials/" + encode(credentialId));
+    }
+
     /** The workspace's saved credentials (names and types, never values); none on a server without them. */
     public List<Credential> credentials() {
         try {

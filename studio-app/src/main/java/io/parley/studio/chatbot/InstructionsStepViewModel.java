@@ -133,7 +133,8 @@ public final class InstructionsStepViewModel extends DraftStep {
                 failure -> workspaceDefault.set("")); // an older server without model settings: say nothing
     }
 
-    static String describeDefault(JsonNode settings) {
+    /** The workspace default in words: "Currently: llama3.2 at http://localhost:11434/v1." */
+    public static String describeDefault(JsonNode settings) {
         JsonNode provider = settings.path("provider");
         String type = provider.isObject() ? provider.path("type").asText("") : settings.path("type").asText("");
         String model = text(settings.path("model"), "");
@@ -164,14 +165,18 @@ public final class InstructionsStepViewModel extends DraftStep {
     private void tested(ConnectionTest result) {
         testing.set(false);
         testOk.set(result.ok());
+        testResult.set(describeTest(result));
+    }
+
+    /** A connection test's outcome in words: "It works. llama3.2 answered in 240 ms." */
+    public static String describeTest(ConnectionTest result) {
         boolean said = result.message() != null && !result.message().isBlank();
         if (result.ok()) {
             String which = result.model() == null || result.model().isBlank() ? "The model" : result.model();
-            testResult.set("It works. " + (said ? result.message() : which + " answered"
-                    + (result.latencyMs() == null ? "." : " in " + result.latencyMs() + " ms.")));
-        } else {
-            testResult.set("It doesn't work yet: " + (said ? result.message() : "no answer"));
+            return "It works. " + (said ? result.message() : which + " answered"
+                    + (result.latencyMs() == null ? "." : " in " + result.latencyMs() + " ms."));
         }
+        return "It doesn't work yet: " + (said ? result.message() : "no answer");
     }
 
     /** Makes this chatbot's own model the workspace default, for every chatbot that uses the default. */

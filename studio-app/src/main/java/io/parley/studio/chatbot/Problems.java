@@ -3,12 +3,12 @@ package io.parley.studio.chatbot;
 import io.parley.studio.api.ParleyApiException;
 
 /** The sentence a builder sees when something failed: the server's own message where there is one. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure instanceof ParleyApiException api) {
             return api.getMessage();
         }

@@ -10,25 +10,25 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The small pieces the builder's views are made of, styled by studio.css. */
-final class Ui {
+public final class Ui {
 
     private Ui() {
     }
 
-    static VBox card(Node... children) {
+    public static VBox card(Node... children) {
         VBox card = new VBox(12, children);
         card.getStyleClass().add("card");
         return card;
     }
 
-    static VBox heading(String title, String text) {
+    public static VBox heading(String title, String text) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
         Label d = hint(text);
         return new VBox(4, t, d);
     }
 
-    static Label hint(String text) {
+    public static Label hint(String text) {
         Label hint = new Label(text);
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -36,17 +36,17 @@ final class Ui {
         return hint;
     }
 
-    static Label fieldLabel(String text) {
+    public static Label fieldLabel(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
         return label;
     }
 
-    static VBox field(String label, Node control) {
+    public static VBox field(String label, Node control) {
         return new VBox(4, fieldLabel(label), control);
     }
 
-    static Label problemLabel(String id) {
+    public static Label problemLabel(String id) {
         Label problem = new Label();
         problem.setId(id);
         problem.getStyleClass().add("inline-problem");
@@ -57,13 +57,13 @@ final class Ui {
         return problem;
     }
 
-    static Region spacer() {
+    public static Region spacer() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return spacer;
     }
 
-    static Spinner<Integer> intSpinner(String id, int min, int max, int step, ObjectProperty<Integer> value) {
+    public static Spinner<Integer> intSpinner(String id, int min, int max, int step, ObjectProperty<Integer> value) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
         spinner.setId(id);
         spinner.setEditable(true);
@@ -74,7 +74,7 @@ final class Ui {
     }
 
     /** Shows {@code node} only while {@code when} holds, taking no room otherwise. */
-    static <T extends Node> T showWhen(T node, javafx.beans.value.ObservableBooleanValue when) {
+    public static <T extends Node> T showWhen(T node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(node.visibleProperty());
         return node;

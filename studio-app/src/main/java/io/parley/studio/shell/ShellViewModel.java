@@ -16,6 +16,7 @@ import io.parley.studio.kb.KnowledgeBaseScreens;
 import io.parley.studio.kb.RetrievalLogs;
 import io.parley.studio.page.Page;
 import io.parley.studio.runtime.LocalServer;
+import io.parley.studio.settings.ModelsPageViewModel;
 import io.parley.studio.runtime.ServerLifecycle;
 import io.parley.studio.runtime.StartupFailures;
 import io.parley.studio.runtime.StartupProblem;
@@ -107,9 +108,21 @@ public final class ShellViewModel {
             selectedSection.set(section);
         } else if (page instanceof ChatbotBuilderViewModel || page instanceof ChatbotPageViewModel) {
             selectedSection.set(section(HomeSection.CHATBOTS));
+        } else if (page instanceof ModelsPageViewModel) {
+            selectedSection.set(null);
         } else {
             selectedSection.set(section(HomeSection.KNOWLEDGE_BASES));
         }
+    }
+
+    /** The workspace's model and saved keys. */
+    public void showModels() {
+        if (client == null) {
+            return;
+        }
+        ModelsPageViewModel page = new ModelsPageViewModel(new ChatbotApi(client), tasks);
+        show(page);
+        page.open();
     }
 
     public SectionViewModel section(HomeSection section) {

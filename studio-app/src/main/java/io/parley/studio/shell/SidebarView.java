@@ -22,7 +22,7 @@ final class SidebarView extends VBox {
     SidebarView(ShellViewModel viewModel) {
         getStyleClass().add("sidebar");
         getChildren().addAll(brand(), workspace(viewModel.workspace()), navigation(viewModel), spacer(),
-                signedInAs(viewModel.workspace()));
+                modelsLink(viewModel), signedInAs(viewModel.workspace()));
     }
 
     private static HBox brand() {
@@ -53,6 +53,20 @@ final class SidebarView extends VBox {
         VBox box = new VBox(caption, name, organization);
         box.getStyleClass().add("workspace-card");
         return box;
+    }
+
+    /** The workspace's AI model and saved keys: a setting, below the things a builder makes. */
+    private static Button modelsLink(ShellViewModel viewModel) {
+        Button item = new Button("Models & keys");
+        item.setId("nav-models");
+        item.getStyleClass().add("nav-item");
+        item.setMaxWidth(Double.MAX_VALUE);
+        item.setAlignment(Pos.CENTER_LEFT);
+        item.setOnAction(event -> viewModel.showModels());
+        item.pseudoClassStateChanged(SELECTED, false);
+        viewModel.currentPageProperty().addListener((obs, was, is) -> item.pseudoClassStateChanged(SELECTED,
+                is instanceof io.parley.studio.settings.ModelsPageViewModel));
+        return item;
     }
 
     private static VBox navigation(ShellViewModel viewModel) {
