@@ -109,15 +109,26 @@ public final class KnowledgeStepViewModel extends DraftStep {
     public void skip() {
         choices.forEach(c -> c.enabledProperty().set(false));
         skipped.set(true);
-        save(draftEntries());
+        saved = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+        save(Fragments.of("knowledge_bases", List.of()));
     }
 
-    private Map<String, Object> draftEntries() {
-        List<Map<String, Object>> entries = choices.stream().filter(c -> c.enabledProperty().get())
+    /**
+     * The ticked knowledge bases, and the unticked ones the draft already had or that have their
+     * own search settings, kept with {@code enabled: false} so ticking one again brings its
+     * settings back.
+     */
+    Map<String, Object> draftEntries() {
+        List<Map<String, Object>> entries = choices.stream()
+                .filter(c -> c.enabledProperty().get() || c.advancedProperty().get() || inDraft(c))
                 .map(KbChoice::toDraft).toList();
         // What the draft now holds, so listing the knowledge bases again keeps these choices.
         saved = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(entries);
         return Fragments.of("knowledge_bases", entries);
+    }
+
+    private boolean inDraft(KbChoice choice) {
+        return saved != null && saved.findValuesAsText("kb_id").contains(choice.kbId());
     }
 
     @Override

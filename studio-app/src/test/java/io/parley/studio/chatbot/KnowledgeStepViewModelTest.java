@@ -67,4 +67,19 @@ class KnowledgeStepViewModelTest {
         assertThat(step.choices().get(0).enabledProperty().get()).isFalse();
         assertThat(http.requestsTo("/api/v1/chatbots/draft/null")).as("loading saves nothing").isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void untickingKeepsTheKnowledgeBaseSwitchedOffWithItsSettings() throws Exception {
+        step.showKnowledgeBases(List.of(kb("kb-1", "Help", "ready"), kb("kb-2", "FAQ", "ready")));
+        step.load(new ObjectMapper().readTree("{\"knowledge_bases\":[{\"kb_id\":\"kb-2\",\"enabled\":true,"
+                + "\"override_retrieval\":{\"top_k\":7,\"search_method\":\"vector\"}}]}"));
+        step.choices().get(1).enabledProperty().set(false);
+        List<java.util.Map<String, Object>> entries =
+                (List<java.util.Map<String, Object>>) step.draftEntries().get("knowledge_bases");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0)).containsEntry("kb_id", "kb-2").containsEntry("enabled", false)
+                .containsKey("override_retrieval");
+        assertThat(step.completeProperty().get()).as("nothing ticked, nothing skipped").isFalse();
+    }
 }
