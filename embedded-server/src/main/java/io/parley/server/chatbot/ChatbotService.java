@@ -1,7 +1,6 @@
 package io.parley.server.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.botkey.BotKey;
 import io.parley.server.botkey.BotKeys;
 import io.parley.server.common.Clock;
 import io.parley.server.common.Ids;
@@ -31,25 +30,21 @@ public final class ChatbotService {
     /** The field of an edit draft that names the live chatbot it will replace. */
     public static final String SOURCE_FIELD = "chatbot_id";
 
-    private final Database db;
     private final ChatbotStore store;
+    private final BotLifecycle lifecycle;
     private final DraftService drafts;
     private final ChatbotValidation validation;
     private final BotKeys keys;
-    private final SessionService sessions;
     private final AccessPolicy policy;
-    private final Clock clock;
 
     public ChatbotService(Database db, DraftService drafts, ChatbotValidation validation, BotKeys keys,
                           SessionService sessions, AccessPolicy policy, Clock clock) {
-        this.db = db;
         this.store = new ChatbotStore(db);
+        this.lifecycle = new BotLifecycle(db, store, drafts, keys, sessions, DraftType.CHATBOT, SOURCE_FIELD, clock);
         this.drafts = drafts;
         this.validation = validation;
         this.keys = keys;
-        this.sessions = sessions;
         this.policy = policy;
-        this.clock = clock;
     }
 
     public ChatbotValidation.Result validate(Principal caller, String draftId) {
@@ -71,41 +66,19 @@ public final class ChatbotService {
             throw new ParleyException(ParleyException.Kind.VALIDATION_FAILED, "validation_failed",
                     "The chatbot cannot be deployed yet: " + result.errors().get(0).message(), details);
         }
-        ObjectNode config = draft.data().deepCopy();
-        String sourceId = config.path(SOURCE_FIELD).asText(null);
-        config.remove(SOURCE_FIELD);
+        ObjectNode config = lifecycle.document(draft);
         ChatbotConfig parsed = ChatbotConfig.read(config);
-        var now = clock.now();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        Chatbot deployed = db.inTransaction(tx -> {
-            Chatbot bot;
-            if (sourceId != null) {
-                Chatbot live = store.find(sourceId).filter(b -> b.workspaceId().equals(draft.workspaceId()))
-                        .orElseThrow(() -> ParleyException.conflict("chatbot_gone",
-                                "The chatbot this draft edits was deleted; start a new chatbot instead"));
-                store.replace(tx, live.id(), parsed.displayName(), description(parsed), config, now);
-                bot = new Chatbot(live.id(), live.workspaceId(), parsed.displayName(), description(parsed), config,
-                        live.version() + 1, live.widgetKey(), live.createdBy(), live.createdAt(), now);
-            } else {
-                String id = Ids.newId();
-                BotKey widget = keys.issue(tx, id, "chatbot", draft.workspaceId(), BotKey.WIDGET, "Website widget");
-                BotKey secret = keys.issue(tx, id, "chatbot", draft.workspaceId(), BotKey.SECRET, "Default key");
-                bot = new Chatbot(id, draft.workspaceId(), parsed.displayName(), description(parsed), config, 1,
-                        widget.key(), caller.isApiKey() ? null : caller.userId(), now, now);
-                store.insert(tx, bot);
-                answer.put("api_key", secret.key());
-            }
-            drafts.consume(tx, draft);
-            return bot;
-        });
-        drafts.released(draft);
+        BotLifecycle.Deployed done = lifecycle.deploy(caller, draft, config, parsed.displayName(), description(parsed));
+        Chatbot deployed = done.bot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chatbot_id", deployed.id());
         out.put("status", "deployed");
         out.put("version", deployed.version());
         out.put("channels", ChatbotChannels.describe(deployed, parsed, baseUrl));
         out.put("warnings", result.warnings());
-        out.putAll(answer);
+        if (done.secretKey() != null) {
+            out.put("api_key", done.secretKey());
+        }
         return out;
     }
 
@@ -132,29 +105,17 @@ public final class ChatbotService {
                     "The change was not saved: " + result.errors().get(0).message(),
                     Map.of("errors", result.errors(), "warnings", result.warnings()));
         }
-        db.runInTransaction(tx -> {
-            if (!store.replace(tx, bot.id(), parsed.displayName(), description(parsed), merged, clock.now())) {
-                throw ParleyException.notFound("Chatbot");
-            }
-        });
+        lifecycle.replace(bot, parsed.displayName(), description(parsed), merged);
         return ChatbotView.full(require(caller, id, Role.VIEWER), baseUrl);
     }
 
     public void delete(Principal caller, String id) {
-        Chatbot bot = require(caller, id, Role.EDITOR);
-        db.runInTransaction(tx -> {
-            sessions.deleteForBot(tx, bot.id());
-            keys.deleteForBot(tx, bot.id());
-            store.delete(tx, bot.id());
-        });
+        lifecycle.delete(require(caller, id, Role.EDITOR));
     }
 
     /** A draft holding the live configuration; deploying it replaces the live version. */
     public Draft edit(Principal caller, String id) {
-        Chatbot bot = require(caller, id, Role.EDITOR);
-        ObjectNode data = bot.config().deepCopy();
-        data.put(SOURCE_FIELD, bot.id());
-        return drafts.create(caller, DraftType.CHATBOT, Optional.of(bot.workspaceId()), data);
+        return lifecycle.edit(caller, require(caller, id, Role.EDITOR));
     }
 
     public Chatbot require(Principal caller, String id, Role role) {

@@ -2,8 +2,8 @@ package io.parley.server.chatflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.botkey.BotKey;
 import io.parley.server.botkey.BotKeys;
+import io.parley.server.chatbot.BotLifecycle;
 import io.parley.server.chatbot.Chatbot;
 import io.parley.server.chatbot.ChatbotChannels;
 import io.parley.server.chatbot.ChatbotConfig;
@@ -45,28 +45,26 @@ public final class ChatflowService {
     /** The field of an edit draft that names the live chatflow it will replace. */
     public static final String SOURCE_FIELD = "chatflow_id";
 
-    private final Database db;
     private final ChatbotStore store;
+    private final BotLifecycle lifecycle;
     private final DraftService drafts;
     private final FlowValidation validation;
     private final FlowWorkspace workspaces;
     private final ChatflowEngine engine;
     private final FlowStateStore states;
-    private final BotKeys keys;
     private final SessionService sessions;
     private final AccessPolicy policy;
     private final Clock clock;
 
     ChatflowService(Database db, DraftService drafts, FlowValidation validation, FlowWorkspace workspaces,
                     ChatflowEngine engine, BotKeys keys, SessionService sessions, AccessPolicy policy, Clock clock) {
-        this.db = db;
         this.store = ChatbotStore.chatflows(db);
+        this.lifecycle = new BotLifecycle(db, store, drafts, keys, sessions, DraftType.CHATFLOW, SOURCE_FIELD, clock);
         this.drafts = drafts;
         this.validation = validation;
         this.workspaces = workspaces;
         this.engine = engine;
         this.states = new FlowStateStore(db);
-        this.keys = keys;
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
@@ -108,42 +106,20 @@ public final class ChatflowService {
                     "The chatflow cannot be deployed yet: " + describe(result.errors().get(0)),
                     Map.of("errors", result.errors(), "warnings", result.warnings()));
         }
-        ObjectNode config = draft.data().deepCopy();
-        String sourceId = config.path(SOURCE_FIELD).asText(null);
-        config.remove(SOURCE_FIELD);
+        ObjectNode config = lifecycle.document(draft);
         ChatbotConfig shell = ChatflowShell.read(config);
-        String name = name(config);
-        String description = config.path("description").asText("").strip();
-        var now = clock.now();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        Chatbot deployed = db.inTransaction(tx -> {
-            if (sourceId != null) {
-                Chatbot live = store.find(sourceId).filter(b -> b.workspaceId().equals(draft.workspaceId()))
-                        .orElseThrow(() -> ParleyException.conflict("chatflow_gone",
-                                "The chatflow this draft edits was deleted; start a new chatflow instead"));
-                store.replace(tx, live.id(), name, description, config, now);
-                drafts.consume(tx, draft);
-                return new Chatbot(live.id(), live.workspaceId(), name, description, config, live.version() + 1,
-                        live.widgetKey(), live.createdBy(), live.createdAt(), now);
-            }
-            String id = Ids.newId();
-            BotKey widget = keys.issue(tx, id, "chatflow", draft.workspaceId(), BotKey.WIDGET, "Website widget");
-            BotKey secret = keys.issue(tx, id, "chatflow", draft.workspaceId(), BotKey.SECRET, "Default key");
-            Chatbot bot = new Chatbot(id, draft.workspaceId(), name, description, config, 1, widget.key(),
-                    caller.isApiKey() ? null : caller.userId(), now, now);
-            store.insert(tx, bot);
-            drafts.consume(tx, draft);
-            answer.put("api_key", secret.key());
-            return bot;
-        });
-        drafts.released(draft);
+        BotLifecycle.Deployed done = lifecycle.deploy(caller, draft, config, name(config),
+                config.path("description").asText("").strip());
+        Chatbot deployed = done.bot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chatflow_id", deployed.id());
         out.put("status", "deployed");
         out.put("version", deployed.version());
         out.put("channels", ChatbotChannels.describe(deployed, shell, baseUrl));
         out.put("warnings", result.warnings());
-        out.putAll(answer);
+        if (done.secretKey() != null) {
+            out.put("api_key", done.secretKey());
+        }
         return out;
     }
 
@@ -170,29 +146,17 @@ public final class ChatflowService {
                     "The change was not saved: " + describe(result.errors().get(0)),
                     Map.of("errors", result.errors(), "warnings", result.warnings()));
         }
-        db.runInTransaction(tx -> {
-            if (!store.replace(tx, flow.id(), name(merged), merged.path("description").asText("").strip(), merged,
-                    clock.now())) {
-                throw ParleyException.notFound("Chatflow");
-            }
-        });
+        lifecycle.replace(flow, name(merged), merged.path("description").asText("").strip(), merged);
         return get(caller, id, baseUrl);
     }
 
     public void delete(Principal caller, String id) {
-        Chatbot flow = require(caller, id, Role.EDITOR);
-        db.runInTransaction(tx -> {
-            sessions.deleteForBot(tx, flow.id());
-            keys.deleteForBot(tx, flow.id());
-            store.delete(tx, flow.id());
-        });
+        lifecycle.delete(require(caller, id, Role.EDITOR));
     }
 
+    /** A draft holding the live flow; deploying it replaces the live version. */
     public Draft edit(Principal caller, String id) {
-        Chatbot flow = require(caller, id, Role.EDITOR);
-        ObjectNode data = flow.config().deepCopy();
-        data.put(SOURCE_FIELD, flow.id());
-        return drafts.create(caller, DraftType.CHATFLOW, Optional.of(flow.workspaceId()), data);
+        return lifecycle.edit(caller, require(caller, id, Role.EDITOR));
     }
 
     /** The format version of exported flow files; an import refuses newer ones. */
