@@ -8,6 +8,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 
+import io.parley.server.common.CappedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.parley.server.kb.parse;
 
+import io.parley.server.common.CappedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -61,7 +62,7 @@ final class PageFetcher {
             String type = info.headers().firstValue("Content-Type").orElse("");
             boolean wanted = info.statusCode() == 200 && (anyType || acceptable(mediaType(type)));
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new LimitedBodySubscriber(wanted && declared <= limits.maxPageBytes() ? limits.maxPageBytes() : -1);
+            return wanted ? CappedBody.of(limits.maxPageBytes(), declared) : CappedBody.discard();
         });
         HttpResponse<byte[]> response;
         try {
@@ -106,15 +107,6 @@ final class PageFetcher {
         while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBodySubscriber.TooLarge) {
-                cause = t;
-                break;
-            }
-        }
-        if (cause instanceof LimitedBodySubscriber.TooLarge) {
-            return new FetchFailure(200, "larger than the limit of " + Sizes.human(limits.maxPageBytes()));
         }
         if (cause instanceof HttpTimeoutException) {
             return new FetchFailure(0, "timed out after " + seconds() + " s");

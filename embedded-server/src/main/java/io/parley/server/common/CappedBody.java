@@ -1,4 +1,4 @@
-package io.parley.server.chatflow.http;
+package io.parley.server.common;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -10,26 +10,35 @@ import java.util.concurrent.Flow;
 
 /**
  * Reads a response body up to a size, then stops reading (which cancels the exchange) instead of
- * buffering whatever a service sends. {@code null} bytes mean "larger than the cap".
+ * buffering whatever a server sends. {@code null} bytes mean "larger than the cap" (or "not
+ * read", for {@link #discard()}). Used by the web crawler and by chatflows' HTTP calls.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
-    private final int maxBytes;
+    private final long maxBytes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final boolean refuseUpFront;
     private Flow.Subscription subscription;
 
-    private CappedBody(int maxBytes, boolean refuseUpFront) {
+    private CappedBody(long maxBytes, boolean refuseUpFront) {
         this.maxBytes = maxBytes;
         this.refuseUpFront = refuseUpFront;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(int maxBytes) {
-        return info -> {
-            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            return new CappedBody(maxBytes, declared > maxBytes); // a declared size over the cap is not read at all
-        };
+    /** Reads at most {@code maxBytes}; a declared size over the cap is not read at all. */
+    public static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
+        return info -> of(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1));
+    }
+
+    /** A subscriber for a body of {@code declaredLength} bytes (-1: unknown) read up to {@code maxBytes}. */
+    public static CappedBody of(long maxBytes, long declaredLength) {
+        return new CappedBody(maxBytes, declaredLength > maxBytes);
+    }
+
+    /** Closes the exchange without reading a body nobody wants. */
+    public static CappedBody discard() {
+        return new CappedBody(0, true);
     }
 
     @Override
@@ -54,7 +63,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer item : items) {
-            if (buffer.size() + item.remaining() > maxBytes) {
+            if (buffer.size() + (long) item.remaining() > maxBytes) {
                 result.complete(null);
                 subscription.cancel();
                 return;
