@@ -16,12 +16,6 @@ final class LoopNode implements NodeType {
     static final String BODY = "body";
     static final String DONE = "done";
 
-    private final int defaultMaxIterations;
-
-    LoopNode(int defaultMaxIterations) {
-        this.defaultMaxIterations = defaultMaxIterations;
-    }
-
     @Override
     public String name() {
         return "loop";
@@ -40,7 +34,7 @@ final class LoopNode implements NodeType {
         } else {
             checks.template("data.items", items, false);
         }
-        Data.checkedInt(node.data(), "max_iterations", defaultMaxIterations, 1, 10_000, checks);
+        Data.checkedInt(node.data(), "max_iterations", 1, 1, 10_000, checks);
     }
 
     @Override
@@ -63,7 +57,7 @@ final class LoopNode implements NodeType {
             items = scratch.get("items");
             index = scratch.path("index").asInt() + 1;
         }
-        int max = Math.min(items.size(), Data.integer(run.node().data(), "max_iterations", defaultMaxIterations));
+        int max = Math.min(items.size(), Data.integer(run.node().data(), "max_iterations", run.settings().maxIterations()));
         out.put("total", items.size());
         if (index >= max) {
             scratch.removeAll();

@@ -52,6 +52,9 @@ public interface NodeRun {
     /** The session's state revision this turn started from. */
     int revision();
 
+    /** The flow's settings (limits, fallback message). */
+    io.parley.server.chatflow.graph.FlowSettings settings();
+
     /** Milliseconds left before the turn's time limit. */
     long remainingMillis();
 

@@ -1,7 +1,5 @@
 package io.parley.server.chatflow.node;
 
-import io.parley.server.chatflow.graph.FlowSettings;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,7 @@ public final class NodeTypes {
 
     public NodeTypes(NodeType... extra) {
         for (NodeType t : new NodeType[] {new TriggerNode(), new MessageNode(), new QuestionNode(), new LlmNode(),
-                new KnowledgeNode(), new ConditionNode(), new VariableNode(), new LoopNode(FlowSettings.DEFAULT_MAX_ITERATIONS),
+                new KnowledgeNode(), new ConditionNode(), new VariableNode(), new LoopNode(),
                 new MemoryNode(), new SubFlowNode(), new HttpNode(), new CodeNode(), new HandoffNode(), new LlmRouterNode(), new ExtractNode(),
                 new ResponseNode()}) {
             types.put(t.name(), t);

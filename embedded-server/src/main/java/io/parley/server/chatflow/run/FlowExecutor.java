@@ -265,6 +265,11 @@ public final class FlowExecutor {
         }
 
         @Override
+        public io.parley.server.chatflow.graph.FlowSettings settings() {
+            return turn.flow().settings();
+        }
+
+        @Override
         public long remainingMillis() {
             return Math.max(0, turn.deadline() - System.currentTimeMillis());
         }

@@ -151,6 +151,18 @@ class FlowExecutorTest {
         assertThat(path(out)).containsExactly("start", "each", "note", "each", "note", "each", "answer");
         assertThat(out.log().get(5).branch()).isEqualTo("done");
         assertThat(out.next().scratch().has("each")).isFalse();
+
+        // without its own max_iterations, a loop stops at the flow's
+        FlowDocument capped = flow(List.of(
+                node("start", "trigger", Map.of()),
+                node("each", "loop", Map.of("items", "{{vars.books}}")),
+                node("note", "variable", Map.of("action", "increment", "variable", "n")),
+                node("answer", "response", Map.of("message", "n={{vars.n}}"))),
+                List.of(edge("start", "each", null), edge("each", "note", "body"), edge("note", "each", null),
+                        edge("each", "answer", "done")),
+                Map.of("variables", Map.of("books", List.of(1, 2, 3, 4, 5), "n", 0),
+                        "settings", Map.of("max_iterations", 3)));
+        assertThat(run(capped, "go").response()).isEqualTo("n=3");
     }
 
     @Test
