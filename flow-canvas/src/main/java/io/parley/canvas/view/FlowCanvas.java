@@ -1,0 +1,289 @@
+package io.parley.canvas.view;
+
+import io.parley.canvas.command.CommandStack;
+import io.parley.canvas.command.Connect;
+import io.parley.canvas.command.RemoveNodes;
+import io.parley.canvas.model.Edge;
+import io.parley.canvas.model.Graph;
+import io.parley.canvas.model.GraphEvent;
+import io.parley.canvas.model.Node;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Draws a {@link Graph} and edits it through a {@link CommandStack}: nodes as cards, edges as
+ * curves from output to input ports, a grid. Drag empty space to pan, the wheel to zoom around
+ * the pointer, drag a node to move it (with the selection; one undo step, snapped to the grid),
+ * drag from an output port to an input port to connect (the line turns red over a port that does
+ * not fit), click or shift-click to select, Delete to remove, Ctrl+Z / Ctrl+Shift+Z to undo and
+ * redo, + and - to zoom, F to fit everything in view, Ctrl+A to select all. It listens to the graph, so any change (an undo, an inspector) redraws at once.
+ */
+public final class FlowCanvas extends Region {
+
+    public static final double GRID = 20;
+    static final double MIN_ZOOM = 0.2;
+    static final double MAX_ZOOM = 2.5;
+
+    private final CommandStack stack;
+    private final Graph graph;
+    private final Canvas grid = new Canvas();
+    private final Group content = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final Translate pan = new Translate(0, 0);
+    private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private final Map<String, CubicCurve> edgeViews = new HashMap<>();
+    private final Rectangle clip = new Rectangle();
+
+    public FlowCanvas(CommandStack stack) {
+        this.stack = stack;
+        this.graph = stack.graph();
+        getStyleClass().add("flow-canvas");
+        getStylesheets().add(FlowCanvas.class.getResource("flow-canvas.css").toExternalForm());
+        setFocusTraversable(true);
+        content.getChildren().addAll(edgeLayer, nodeLayer);
+        content.getTransforms().addAll(pan, zoom);
+        getChildren().addAll(grid, content);
+        setClip(clip);
+        graph.nodes().forEach(this::addNodeView);
+        graph.edges().forEach(this::addEdgeView);
+        graph.listen(this::changed);
+        new PanGesture(this);
+        new DragNodesGesture(this);
+        new ConnectGesture(this);
+        addEventHandler(ScrollEvent.SCROLL, this::wheel);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        setOnMousePressed(e -> requestFocus());
+    }
+
+    // --- what gestures use ------------------------------------------------------------------
+
+    CommandStack stack() {
+        return stack;
+    }
+
+    Graph graph() {
+        return graph;
+    }
+
+    Group content() {
+        return content;
+    }
+
+    Translate panTransform() {
+        return pan;
+    }
+
+    /** A point of the canvas region in content (graph) coordinates. */
+    Point2D toContent(double x, double y) {
+        return new Point2D((x - pan.getX()) / zoom.getX(), (y - pan.getY()) / zoom.getY());
+    }
+
+    void redrawGrid() {
+        double w = getWidth();
+        double h = getHeight();
+        grid.setWidth(w);
+        grid.setHeight(h);
+        GraphicsContext g = grid.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        double step = GRID * zoom.getX();
+        if (step < 6) {
+            return; // too dense to help
+        }
+        g.setFill(Color.web("#d5d9e0"));
+        double startX = pan.getX() % step;
+        double startY = pan.getY() % step;
+        for (double x = startX; x < w; x += step) {
+            for (double y = startY; y < h; y += step) {
+                g.fillRect(x, y, 1.5, 1.5);
+            }
+        }
+    }
+
+    // --- the public view -------------------------------------------------------------------
+
+    public double zoomLevel() {
+        return zoom.getX();
+    }
+
+    /** Zooms to {@code level} keeping the point (x, y) of the region where it is. */
+    public void zoomAt(double level, double x, double y) {
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, level));
+        Point2D fixed = toContent(x, y);
+        zoom.setX(next);
+        zoom.setY(next);
+        pan.setX(x - fixed.getX() * next);
+        pan.setY(y - fixed.getY() * next);
+        redrawGrid();
+    }
+
+    /** Shows every node, as large as fits (at most 100 %). */
+    public void fitToView() {
+        if (graph.nodes().isEmpty() || getWidth() == 0) {
+            return;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Node n : graph.nodes()) {
+            minX = Math.min(minX, n.x());
+            minY = Math.min(minY, n.y());
+            maxX = Math.max(maxX, n.x() + NodeView.WIDTH);
+            maxY = Math.max(maxY, n.y() + NodeView.height(n));
+        }
+        double margin = 40;
+        double level = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
+                (getHeight() - 2 * margin) / (maxY - minY)));
+        level = Math.max(MIN_ZOOM, level);
+        zoom.setX(level);
+        zoom.setY(level);
+        pan.setX(margin - minX * level + ((getWidth() - 2 * margin) - (maxX - minX) * level) / 2);
+        pan.setY(margin - minY * level + ((getHeight() - 2 * margin) - (maxY - minY) * level) / 2);
+        redrawGrid();
+    }
+
+    /** The node view drawn for {@code nodeId} (for tests and the studio's highlights). */
+    public javafx.scene.Node viewOf(String nodeId) {
+        return nodeViews.get(nodeId);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
+        redrawGrid();
+    }
+
+    // --- keeping the drawing in step with the graph ------------------------------------------
+
+    private void changed(GraphEvent event) {
+        switch (event) {
+            case GraphEvent.NodeAdded added -> addNodeView(added.node());
+            case GraphEvent.NodeRemoved removed -> nodeLayer.getChildren().remove(nodeViews.remove(removed.node().id()));
+            case GraphEvent.NodeChanged change -> {
+                nodeViews.get(change.after().id()).show(change.after());
+                graph.edgesOf(change.after().id()).forEach(this::placeEdge);
+            }
+            case GraphEvent.EdgeAdded added -> addEdgeView(added.edge());
+            case GraphEvent.EdgeRemoved removed -> edgeLayer.getChildren().remove(edgeViews.remove(removed.edge().id()));
+            case GraphEvent.SelectionChanged selection -> nodeViews.forEach((id, view) ->
+                    view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"),
+                            selection.selected().contains(id)));
+        }
+    }
+
+    private void addNodeView(Node node) {
+        NodeView view = new NodeView(node);
+        nodeViews.put(node.id(), view);
+        nodeLayer.getChildren().add(view);
+        view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), graph.selection().contains(node.id()));
+    }
+
+    private void addEdgeView(Edge edge) {
+        CubicCurve curve = new CubicCurve();
+        curve.getStyleClass().add("flow-edge");
+        curve.setId("edge-" + edge.id());
+        curve.setFill(null);
+        curve.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                stack.execute(new io.parley.canvas.command.Disconnect(edge));
+            }
+        });
+        edgeViews.put(edge.id(), curve);
+        edgeLayer.getChildren().add(curve);
+        placeEdge(edge);
+    }
+
+    private void placeEdge(Edge edge) {
+        CubicCurve curve = edgeViews.get(edge.id());
+        Node from = graph.node(edge.fromNode()).orElseThrow();
+        Node to = graph.node(edge.toNode()).orElseThrow();
+        Point2D a = NodeView.portCentre(from, edge.fromPort(), false);
+        Point2D b = NodeView.portCentre(to, edge.toPort(), true);
+        shape(curve, a, b);
+    }
+
+    static void shape(CubicCurve curve, Point2D a, Point2D b) {
+        double bend = Math.max(40, Math.abs(b.getX() - a.getX()) / 2);
+        curve.setStartX(a.getX());
+        curve.setStartY(a.getY());
+        curve.setControlX1(a.getX() + bend);
+        curve.setControlY1(a.getY());
+        curve.setControlX2(b.getX() - bend);
+        curve.setControlY2(b.getY());
+        curve.setEndX(b.getX());
+        curve.setEndY(b.getY());
+    }
+
+    // --- wheel and keys ----------------------------------------------------------------------
+
+    private void wheel(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        zoomAt(zoom.getX() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1), e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void key(KeyEvent e) {
+        boolean shortcut = e.isShortcutDown();
+        if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !graph.selection().isEmpty()) {
+            stack.execute(new RemoveNodes(new ArrayList<>(graph.selection())));
+        } else if (shortcut && e.getCode() == KeyCode.Z && e.isShiftDown() || shortcut && e.getCode() == KeyCode.Y) {
+            stack.redo();
+        } else if (shortcut && e.getCode() == KeyCode.Z) {
+            stack.undo();
+        } else if (shortcut && e.getCode() == KeyCode.A) {
+            graph.select(graph.nodes().stream().map(Node::id).toList());
+        } else if (e.getCode() == KeyCode.F) {
+            fitToView();
+        } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+            zoomAt(zoom.getX() * 1.2, getWidth() / 2, getHeight() / 2);
+        } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+            zoomAt(zoom.getX() / 1.2, getWidth() / 2, getHeight() / 2);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    /** The node view under a point of the region, if any. */
+    NodeView nodeAt(double x, double y) {
+        Point2D p = toContent(x, y);
+        for (int i = nodeLayer.getChildren().size() - 1; i >= 0; i--) { // the topmost first
+            NodeView v = (NodeView) nodeLayer.getChildren().get(i);
+            Bounds b = v.getBoundsInParent();
+            if (b.contains(p)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Adds an edge if the graph allows it; the reason when it does not. */
+    java.util.Optional<String> connect(String fromNode, String fromPort, String toNode, String toPort) {
+        java.util.Optional<String> problem = graph.connectionProblem(fromNode, fromPort, toNode, toPort);
+        if (problem.isEmpty()) {
+            stack.execute(new Connect(new Edge(graph.freshId("e"), fromNode, fromPort, toNode, toPort)));
+        }
+        return problem;
+    }
+}

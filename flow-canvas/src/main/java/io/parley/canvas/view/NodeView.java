@@ -1,0 +1,95 @@
+package io.parley.canvas.view;
+
+import io.parley.canvas.model.Node;
+import io.parley.canvas.model.Port;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Circle;
+
+import java.util.List;
+
+/**
+ * A node drawn on the canvas: a card with its label and kind, input ports on the left edge and
+ * output ports (with their labels) on the right. Its size follows its port count, so port
+ * positions are computed, not measured: {@link #portCentre} works before layout.
+ */
+final class NodeView extends Pane {
+
+    static final double WIDTH = 190;
+    static final double HEADER = 38;
+    static final double ROW = 22;
+    static final double PORT_RADIUS = 6;
+
+    private Node node;
+
+    NodeView(Node node) {
+        getStyleClass().add("flow-node");
+        setPrefWidth(WIDTH);
+        show(node);
+    }
+
+    Node node() {
+        return node;
+    }
+
+    void show(Node changed) {
+        this.node = changed;
+        setId("node-" + changed.id());
+        getStyleClass().removeIf(c -> c.startsWith("kind-"));
+        getStyleClass().add("kind-" + changed.kind());
+        getChildren().clear();
+        Label title = new Label(changed.label().isEmpty() ? changed.kind() : changed.label());
+        title.getStyleClass().add("flow-node-title");
+        title.relocate(12, 4);
+        title.setMaxWidth(WIDTH - 24);
+        Label kind = new Label(changed.kind());
+        kind.getStyleClass().add("flow-node-kind");
+        kind.relocate(12, 20);
+        getChildren().addAll(title, kind);
+        addPorts(changed.inputs(), true);
+        addPorts(changed.outputs(), false);
+        double height = height(changed);
+        setPrefHeight(height);
+        setMinSize(WIDTH, height);
+        setMaxSize(WIDTH, height);
+        relocate(changed.x(), changed.y());
+    }
+
+    private void addPorts(List<Port> ports, boolean input) {
+        for (int i = 0; i < ports.size(); i++) {
+            Port p = ports.get(i);
+            Circle dot = new Circle(PORT_RADIUS);
+            dot.getStyleClass().addAll("flow-port", input ? "flow-port-in" : "flow-port-out");
+            dot.setId((input ? "in-" : "out-") + node.id() + "-" + p.id());
+            dot.getProperties().put(Port.class, p);
+            dot.setCenterX(input ? 0 : WIDTH);
+            dot.setCenterY(HEADER + i * ROW + ROW / 2);
+            getChildren().add(dot);
+            if (!input && !p.label().isEmpty()) {
+                Label label = new Label(p.label());
+                label.getStyleClass().add("flow-port-label");
+                label.setMinWidth(WIDTH / 2);
+                label.relocate(WIDTH / 2 - 14, HEADER + i * ROW + 2);
+                label.setStyle("-fx-alignment: center-right;");
+                getChildren().add(label);
+            }
+        }
+    }
+
+    static double height(Node node) {
+        return HEADER + Math.max(1, Math.max(node.inputs().size(), node.outputs().size())) * ROW + 8;
+    }
+
+    /** Where a port's dot is, in canvas content coordinates. */
+    static Point2D portCentre(Node node, String portId, boolean input) {
+        List<Port> ports = input ? node.inputs() : node.outputs();
+        int i = 0;
+        for (; i < ports.size(); i++) {
+            if (ports.get(i).id().equals(portId)) {
+                break;
+            }
+        }
+        return new Point2D(node.x() + (input ? 0 : WIDTH), node.y() + HEADER + i * ROW + ROW / 2);
+    }
+}
