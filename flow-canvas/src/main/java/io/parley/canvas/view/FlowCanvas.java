@@ -32,7 +32,8 @@ import java.util.Map;
  * the pointer, drag a node to move it (with the selection; one undo step, snapped to the grid),
  * drag from an output port to an input port to connect (the line turns red over a port that does
  * not fit), click or shift-click to select, Delete to remove, Ctrl+Z / Ctrl+Shift+Z to undo and
- * redo, + and - to zoom, F to fit everything in view, Ctrl+A to select all. It listens to the graph, so any change (an undo, an inspector) redraws at once.
+ * redo, + and - to zoom, F to fit everything in view, Ctrl+A to select all, Ctrl+C / Ctrl+V to
+ * copy and paste, Ctrl+D to duplicate, shift-drag on empty space to select with a rectangle. It listens to the graph, so any change (an undo, an inspector) redraws at once.
  */
 public final class FlowCanvas extends Region {
 
@@ -51,6 +52,8 @@ public final class FlowCanvas extends Region {
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<String, CubicCurve> edgeViews = new HashMap<>();
     private final Rectangle clip = new Rectangle();
+    private io.parley.canvas.command.Clipboard.Fragment copied;
+    private int pastes;
 
     public FlowCanvas(CommandStack stack) {
         this.stack = stack;
@@ -65,12 +68,14 @@ public final class FlowCanvas extends Region {
         graph.nodes().forEach(this::addNodeView);
         graph.edges().forEach(this::addEdgeView);
         graph.listen(this::changed);
+        // first, so that gestures consuming the press still leave the keyboard with the canvas
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         new PanGesture(this);
         new DragNodesGesture(this);
         new ConnectGesture(this);
+        new RubberBandGesture(this);
         addEventHandler(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        setOnMousePressed(e -> requestFocus());
     }
 
     // --- what gestures use ------------------------------------------------------------------
@@ -251,6 +256,15 @@ public final class FlowCanvas extends Region {
             stack.redo();
         } else if (shortcut && e.getCode() == KeyCode.Z) {
             stack.undo();
+        } else if (shortcut && e.getCode() == KeyCode.C && !graph.selection().isEmpty()) {
+            copied = io.parley.canvas.command.Clipboard.copy(graph, graph.selection());
+            pastes = 0;
+        } else if (shortcut && e.getCode() == KeyCode.V && copied != null && !copied.isEmpty()) {
+            pastes++;
+            stack.execute(io.parley.canvas.command.Clipboard.paste(graph, copied, GRID * 2 * pastes, GRID * 2 * pastes));
+        } else if (shortcut && e.getCode() == KeyCode.D && !graph.selection().isEmpty()) {
+            stack.execute(io.parley.canvas.command.Clipboard.paste(graph,
+                    io.parley.canvas.command.Clipboard.copy(graph, graph.selection()), GRID * 2, GRID * 2));
         } else if (shortcut && e.getCode() == KeyCode.A) {
             graph.select(graph.nodes().stream().map(Node::id).toList());
         } else if (e.getCode() == KeyCode.F) {

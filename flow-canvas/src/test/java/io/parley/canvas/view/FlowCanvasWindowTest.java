@@ -121,6 +121,25 @@ class FlowCanvasWindowTest {
     }
 
     @Test
+    void aRectangleSelectsAndTheSelectionCopiesPastesAndDuplicatesAsOneStepEach() {
+        Point2D a = titleOf("a");
+        Point2D c = titleOf("c");
+        robot.press(KeyCode.SHIFT); // from empty space right of c, up and left over a, b and c
+        robot.drag(new Point2D(c.getX() + 150, c.getY() + 90), MouseButton.PRIMARY).moveTo(new Point2D(a.getX() - 50,
+                a.getY() - 8)).drop();
+        robot.release(KeyCode.SHIFT);
+        assertThat(graph.selection()).containsExactlyInAnyOrder("a", "b", "c");
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        assertThat(graph.nodes()).hasSize(8);
+        assertThat(graph.edges()).as("the copies' edges between them come along").hasSize(6);
+        assertThat(graph.selection()).hasSize(3).doesNotContain("a", "b", "c");
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertThat(graph.nodes()).hasSize(11);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(graph.nodes()).hasSize(5);
+    }
+
+    @Test
     void panAndZoomMoveTheViewNotTheGraph() {
         Point2D before = titleOf("a");
         Node model = graph.node("a").orElseThrow();
