@@ -3,7 +3,6 @@ package io.parley.server.chatflow.run;
 import io.parley.server.chatflow.graph.FlowDocument;
 import io.parley.server.chatflow.graph.FlowEdge;
 import io.parley.server.chatflow.graph.FlowNode;
-import io.parley.server.chatflow.node.NodeType;
 import io.parley.server.chatflow.node.NodeTypes;
 
 import java.util.ArrayList;
@@ -68,9 +67,5 @@ public final class Wiring {
     /** The node the first edge from {@code handle} leads to. */
     public Optional<FlowNode> next(FlowNode node, String handle) {
         return edges(node, handle).stream().map(e -> nodes.get(e.target())).filter(n -> n != null).findFirst();
-    }
-
-    public Optional<NodeType> type(FlowNode node) {
-        return types.find(node.type());
     }
 }
