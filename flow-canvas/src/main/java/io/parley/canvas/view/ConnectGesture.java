@@ -29,7 +29,7 @@ final class ConnectGesture {
                 Port port = (Port) dot.getProperties().get(Port.class);
                 fromNode = view.node().id();
                 fromPort = port.id();
-                from = NodeView.portCentre(view.node(), port.id(), false);
+                from = canvas.portCentre(view.node(), port.id(), false);
                 FlowCanvas.shape(line, from, from);
                 canvas.content().getChildren().add(line);
                 e.consume();
@@ -75,7 +75,7 @@ final class ConnectGesture {
                 for (Node n : layer.getChildren()) {
                     if (n instanceof NodeView view) {
                         for (io.parley.canvas.model.Port in : view.node().inputs()) {
-                            Point2D c = NodeView.portCentre(view.node(), in.id(), true);
+                            Point2D c = canvas.portCentre(view.node(), in.id(), true);
                             if (c.distance(p) <= NodeView.PORT_RADIUS * 2.5) {
                                 return new Target(view.node().id(), in.id());
                             }

@@ -33,7 +33,10 @@ import java.util.Map;
  * drag from an output port to an input port to connect (the line turns red over a port that does
  * not fit), click or shift-click to select, Delete to remove, Ctrl+Z / Ctrl+Shift+Z to undo and
  * redo, + and - to zoom, F to fit everything in view, Ctrl+A to select all, Ctrl+C / Ctrl+V to
- * copy and paste, Ctrl+D to duplicate, shift-drag on empty space to select with a rectangle. It listens to the graph, so any change (an undo, an inspector) redraws at once.
+ * copy and paste, Ctrl+D to duplicate, shift-drag on empty space to select with a rectangle.
+ * It listens to the graph, so any change (an undo, an inspector) redraws at once. Applications
+ * decide what cards say ({@link NodeLook}), mark nodes ({@link #mark}: a problem, the running
+ * node) and accept things dragged in from a palette ({@link #dragSource}, {@link #setOnDrop}).
  */
 public final class FlowCanvas extends Region {
 
@@ -43,6 +46,10 @@ public final class FlowCanvas extends Region {
 
     private final CommandStack stack;
     private final Graph graph;
+    private final NodeLook look;
+    private final double portTop;
+    private final Map<String, java.util.Set<String>> marks = new HashMap<>();
+    private java.util.function.BiConsumer<Object, Point2D> onDrop = (payload, at) -> { };
     private final Canvas grid = new Canvas();
     private final Group content = new Group();
     private final Group edgeLayer = new Group();
@@ -56,8 +63,14 @@ public final class FlowCanvas extends Region {
     private int pastes;
 
     public FlowCanvas(CommandStack stack) {
+        this(stack, NodeLook.PLAIN);
+    }
+
+    public FlowCanvas(CommandStack stack, NodeLook look) {
         this.stack = stack;
         this.graph = stack.graph();
+        this.look = java.util.Objects.requireNonNull(look, "look");
+        this.portTop = NodeView.top(look);
         getStyleClass().add("flow-canvas");
         getStylesheets().add(FlowCanvas.class.getResource("flow-canvas.css").toExternalForm());
         setFocusTraversable(true);
@@ -76,6 +89,9 @@ public final class FlowCanvas extends Region {
         new RubberBandGesture(this);
         addEventHandler(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        addEventHandler(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_ENTERED, e -> dropHover(true));
+        addEventHandler(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_EXITED, e -> dropHover(false));
+        addEventHandler(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_RELEASED, this::dropped);
     }
 
     // --- what gestures use ------------------------------------------------------------------
@@ -94,6 +110,11 @@ public final class FlowCanvas extends Region {
 
     Translate panTransform() {
         return pan;
+    }
+
+    /** Where a port's dot is, in content coordinates. */
+    Point2D portCentre(Node node, String portId, boolean input) {
+        return NodeView.portCentre(node, portId, input, portTop);
     }
 
     /** A point of the canvas region in content (graph) coordinates. */
@@ -152,7 +173,7 @@ public final class FlowCanvas extends Region {
             minX = Math.min(minX, n.x());
             minY = Math.min(minY, n.y());
             maxX = Math.max(maxX, n.x() + NodeView.WIDTH);
-            maxY = Math.max(maxY, n.y() + NodeView.height(n));
+            maxY = Math.max(maxY, n.y() + NodeView.height(n, portTop));
         }
         double margin = 40;
         double level = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
@@ -163,6 +184,79 @@ public final class FlowCanvas extends Region {
         pan.setX(margin - minX * level + ((getWidth() - 2 * margin) - (maxX - minX) * level) / 2);
         pan.setY(margin - minY * level + ((getHeight() - 2 * margin) - (maxY - minY) * level) / 2);
         redrawGrid();
+    }
+
+    /** The middle of what is in view, in content coordinates: where a node added by a click goes. */
+    public Point2D visibleCentre() {
+        return toContent(getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Pans (keeping the zoom) so that {@code nodeId}'s card is in the middle of the view. */
+    public void reveal(String nodeId) {
+        graph.node(nodeId).ifPresent(n -> {
+            double level = zoom.getX();
+            pan.setX(getWidth() / 2 - (n.x() + NodeView.WIDTH / 2) * level);
+            pan.setY(getHeight() / 2 - (n.y() + NodeView.height(n, portTop) / 2) * level);
+            redrawGrid();
+        });
+    }
+
+    /**
+     * Marks exactly {@code nodeIds} with {@code mark}, a CSS pseudo-class of their cards
+     * ({@code .flow-node:problem}); nodes added later get it too when their id is listed.
+     */
+    public void mark(String mark, java.util.Collection<String> nodeIds) {
+        java.util.Set<String> ids = java.util.Set.copyOf(nodeIds);
+        marks.put(mark, ids);
+        javafx.css.PseudoClass pseudo = javafx.css.PseudoClass.getPseudoClass(mark);
+        nodeViews.forEach((id, view) -> view.pseudoClassStateChanged(pseudo, ids.contains(id)));
+    }
+
+    /** The nodes marked with {@code mark}. */
+    public java.util.Set<String> marked(String mark) {
+        return marks.getOrDefault(mark, java.util.Set.of());
+    }
+
+    // --- dragging things in from outside (a palette) -----------------------------------------
+
+    private static Object dragging;
+
+    /**
+     * Makes {@code source} (a palette entry) draggable onto any flow canvas of its scene: the
+     * canvas's drop handler receives {@code payload.get()} and the point, in content coordinates
+     * and snapped to the grid, where it was released.
+     */
+    public static void dragSource(javafx.scene.Node source, java.util.function.Supplier<?> payload) {
+        source.addEventHandler(javafx.scene.input.MouseEvent.DRAG_DETECTED, e -> {
+            dragging = payload.get();
+            source.startFullDrag();
+            e.consume();
+        });
+        source.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging = null);
+    }
+
+    /** What to do with a payload dropped on the canvas (see {@link #dragSource}). */
+    public void setOnDrop(java.util.function.BiConsumer<Object, Point2D> handler) {
+        this.onDrop = java.util.Objects.requireNonNull(handler, "handler");
+    }
+
+    private void dropHover(boolean over) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), over && dragging != null);
+    }
+
+    private void dropped(javafx.scene.input.MouseDragEvent e) {
+        dropHover(false);
+        Object payload = dragging;
+        dragging = null;
+        if (payload == null) {
+            return;
+        }
+        Point2D p = toContent(e.getX(), e.getY());
+        // the card's header centres on the pointer, as if it had been carried by its title
+        onDrop.accept(payload, new Point2D(DragNodesGesture.snap(p.getX() - NodeView.WIDTH / 2),
+                DragNodesGesture.snap(p.getY() - NodeView.HEADER / 2)));
+        requestFocus();
+        e.consume();
     }
 
     /** The node view drawn for {@code nodeId} (for tests and the studio's highlights). */
@@ -196,9 +290,11 @@ public final class FlowCanvas extends Region {
     }
 
     private void addNodeView(Node node) {
-        NodeView view = new NodeView(node);
+        NodeView view = new NodeView(node, look);
         nodeViews.put(node.id(), view);
         nodeLayer.getChildren().add(view);
+        marks.forEach((mark, ids) -> view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(mark),
+                ids.contains(node.id())));
         view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), graph.selection().contains(node.id()));
     }
 
@@ -221,8 +317,8 @@ public final class FlowCanvas extends Region {
         CubicCurve curve = edgeViews.get(edge.id());
         Node from = graph.node(edge.fromNode()).orElseThrow();
         Node to = graph.node(edge.toNode()).orElseThrow();
-        Point2D a = NodeView.portCentre(from, edge.fromPort(), false);
-        Point2D b = NodeView.portCentre(to, edge.toPort(), true);
+        Point2D a = portCentre(from, edge.fromPort(), false);
+        Point2D b = portCentre(to, edge.toPort(), true);
         shape(curve, a, b);
     }
 

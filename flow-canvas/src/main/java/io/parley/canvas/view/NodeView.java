@@ -10,23 +10,34 @@ import javafx.scene.shape.Circle;
 import java.util.List;
 
 /**
- * A node drawn on the canvas: a card with its label and kind, input ports on the left edge and
- * output ports (with their labels) on the right. Its size follows its port count, so port
- * positions are computed, not measured: {@link #portCentre} works before layout.
+ * A node drawn on the canvas: a card with its glyph, title and kind (and a summary when the
+ * {@link NodeLook} gives them), input ports on the left edge and output ports (with their labels)
+ * on the right. Its size follows its port count, so port positions are computed, not measured:
+ * {@link #portCentre} works before layout.
  */
 final class NodeView extends Pane {
 
     static final double WIDTH = 190;
     static final double HEADER = 38;
     static final double ROW = 22;
+    static final double SUMMARY = 34;
     static final double PORT_RADIUS = 6;
 
+    private final NodeLook look;
+    private final double top;
     private Node node;
 
-    NodeView(Node node) {
+    NodeView(Node node, NodeLook look) {
+        this.look = look;
+        this.top = top(look);
         getStyleClass().add("flow-node");
         setPrefWidth(WIDTH);
         show(node);
+    }
+
+    /** Where the port rows start on every card drawn with {@code look}. */
+    static double top(NodeLook look) {
+        return HEADER + (look.showsSummary() ? SUMMARY : 0);
     }
 
     Node node() {
@@ -39,17 +50,39 @@ final class NodeView extends Pane {
         getStyleClass().removeIf(c -> c.startsWith("kind-"));
         getStyleClass().add("kind-" + changed.kind());
         getChildren().clear();
-        Label title = new Label(changed.label().isEmpty() ? changed.kind() : changed.label());
+        String glyph = look.glyph(changed);
+        double left = 12;
+        if (!glyph.isEmpty()) {
+            Label badge = new Label(glyph);
+            badge.getStyleClass().add("flow-node-glyph");
+            badge.setMinSize(24, 24);
+            badge.setMaxSize(24, 24);
+            badge.relocate(10, 7);
+            getChildren().add(badge);
+            left = 42;
+        }
+        Label title = new Label(look.title(changed));
         title.getStyleClass().add("flow-node-title");
-        title.relocate(12, 4);
-        title.setMaxWidth(WIDTH - 24);
-        Label kind = new Label(changed.kind());
+        title.relocate(left, 4);
+        title.setMaxWidth(WIDTH - left - 12);
+        Label kind = new Label(look.subtitle(changed));
         kind.getStyleClass().add("flow-node-kind");
-        kind.relocate(12, 20);
+        kind.relocate(left, 20);
+        kind.setMaxWidth(WIDTH - left - 12);
         getChildren().addAll(title, kind);
+        if (look.showsSummary()) {
+            Label summary = new Label(look.summary(changed));
+            summary.getStyleClass().add("flow-node-summary");
+            summary.setWrapText(true);
+            summary.relocate(12, HEADER - 2);
+            summary.setPrefWidth(WIDTH - 24);
+            summary.setMaxHeight(SUMMARY - 2);
+            summary.setMinHeight(0);
+            getChildren().add(summary);
+        }
         addPorts(changed.inputs(), true);
         addPorts(changed.outputs(), false);
-        double height = height(changed);
+        double height = height(changed, top);
         setPrefHeight(height);
         setMinSize(WIDTH, height);
         setMaxSize(WIDTH, height);
@@ -64,25 +97,25 @@ final class NodeView extends Pane {
             dot.setId((input ? "in-" : "out-") + node.id() + "-" + p.id());
             dot.getProperties().put(Port.class, p);
             dot.setCenterX(input ? 0 : WIDTH);
-            dot.setCenterY(HEADER + i * ROW + ROW / 2);
+            dot.setCenterY(top + i * ROW + ROW / 2);
             getChildren().add(dot);
             if (!input && !p.label().isEmpty()) {
                 Label label = new Label(p.label());
                 label.getStyleClass().add("flow-port-label");
                 label.setMinWidth(WIDTH / 2);
-                label.relocate(WIDTH / 2 - 14, HEADER + i * ROW + 2);
+                label.relocate(WIDTH / 2 - 14, top + i * ROW + 2);
                 label.setStyle("-fx-alignment: center-right;");
                 getChildren().add(label);
             }
         }
     }
 
-    static double height(Node node) {
-        return HEADER + Math.max(1, Math.max(node.inputs().size(), node.outputs().size())) * ROW + 8;
+    static double height(Node node, double top) {
+        return top + Math.max(1, Math.max(node.inputs().size(), node.outputs().size())) * ROW + 8;
     }
 
     /** Where a port's dot is, in canvas content coordinates. */
-    static Point2D portCentre(Node node, String portId, boolean input) {
+    static Point2D portCentre(Node node, String portId, boolean input, double top) {
         List<Port> ports = input ? node.inputs() : node.outputs();
         int i = 0;
         for (; i < ports.size(); i++) {
@@ -90,6 +123,6 @@ final class NodeView extends Pane {
                 break;
             }
         }
-        return new Point2D(node.x() + (input ? 0 : WIDTH), node.y() + HEADER + i * ROW + ROW / 2);
+        return new Point2D(node.x() + (input ? 0 : WIDTH), node.y() + top + i * ROW + ROW / 2);
     }
 }
