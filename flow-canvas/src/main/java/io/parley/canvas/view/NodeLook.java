@@ -4,7 +4,8 @@ import io.parley.canvas.model.Node;
 
 /**
  * What a node's card says, decided by the application: a title, a kind line, a short summary of
- * its settings and a one-character glyph. Colours come from the stylesheet ({@code .kind-<kind>}).
+ * its settings and an icon. Colours come from the stylesheet ({@code .kind-<kind>}, and
+ * {@code .flow-node-icon} for the icon's strokes).
  * The default shows the label and the kind, with no summary.
  */
 public interface NodeLook {
@@ -25,8 +26,11 @@ public interface NodeLook {
         return "";
     }
 
-    /** A short symbol drawn in the card's badge; empty for none. */
-    default String glyph(Node node) {
+    /**
+     * The card's icon as SVG path data on a 24×24 grid (drawn with strokes, so the same on every
+     * machine, no icon font needed); empty for none.
+     */
+    default String icon(Node node) {
         return "";
     }
 

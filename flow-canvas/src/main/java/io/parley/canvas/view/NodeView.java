@@ -50,14 +50,19 @@ final class NodeView extends Pane {
         getStyleClass().removeIf(c -> c.startsWith("kind-"));
         getStyleClass().add("kind-" + changed.kind());
         getChildren().clear();
-        String glyph = look.glyph(changed);
+        String icon = look.icon(changed);
         double left = 12;
-        if (!glyph.isEmpty()) {
-            Label badge = new Label(glyph);
-            badge.getStyleClass().add("flow-node-glyph");
-            badge.setMinSize(24, 24);
-            badge.setMaxSize(24, 24);
-            badge.relocate(10, 7);
+        if (!icon.isEmpty()) {
+            javafx.scene.shape.SVGPath path = new javafx.scene.shape.SVGPath();
+            path.setContent(icon);
+            path.getStyleClass().add("flow-node-icon");
+            path.setScaleX(16.0 / 24);
+            path.setScaleY(16.0 / 24);
+            javafx.scene.layout.StackPane badge = new javafx.scene.layout.StackPane(new javafx.scene.Group(path));
+            badge.getStyleClass().add("flow-node-badge");
+            badge.setMinSize(26, 26);
+            badge.setMaxSize(26, 26);
+            badge.relocate(9, 6);
             getChildren().add(badge);
             left = 42;
         }

@@ -46,8 +46,8 @@ class PaletteDropWindowTest {
         }
 
         @Override
-        public String glyph(Node node) {
-            return "✉";
+        public String icon(Node node) {
+            return "M4 6H20V18H4Z M4 6L12 13L20 6";
         }
 
         @Override
