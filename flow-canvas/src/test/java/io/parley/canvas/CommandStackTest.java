@@ -57,6 +57,22 @@ class CommandStackTest {
     }
 
     @Test
+    void listenersHearOfEachChangeOnceTheStacksAreUpToDate() {
+        Graph g = Fixtures.triangle();
+        CommandStack stack = new CommandStack(g);
+        List<String> heard = new java.util.ArrayList<>();
+        stack.onChange(() -> heard.add(stack.canUndo() + "/" + stack.canRedo()));
+        stack.execute(new Disconnect(g.edge("e3").orElseThrow()));
+        stack.undo();
+        stack.redo();
+        stack.beginGroup("Move");
+        stack.execute(MoveNodes.by(g, List.of("a"), 20, 0));
+        stack.execute(MoveNodes.by(g, List.of("a"), 20, 0));
+        stack.endGroup();
+        assertThat(heard).containsExactly("true/false", "false/true", "true/false", "true/false");
+    }
+
+    @Test
     void deletingANodeTakesItsEdgesAndUndoBringsThemBack() {
         Graph g = Fixtures.triangle();
         CommandStack stack = new CommandStack(g);

@@ -24,6 +24,7 @@ public final class CommandStack {
     private String groupLabel;
     private Command savedAt;
     private boolean everSaved;
+    private final List<Runnable> listeners = new ArrayList<>();
 
     public CommandStack(Graph graph) {
         this.graph = Objects.requireNonNull(graph);
@@ -33,6 +34,18 @@ public final class CommandStack {
         return graph;
     }
 
+    /**
+     * Called after every change of what can be undone or redone (an edit, a closed group, an undo,
+     * a redo), once the stacks are up to date: graph events come earlier, mid-change.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed() {
+        List.copyOf(listeners).forEach(Runnable::run);
+    }
+
     public void execute(Command command) {
         command.apply(graph);
         if (group != null) {
@@ -40,6 +53,7 @@ public final class CommandStack {
             return;
         }
         push(command);
+        changed();
     }
 
     public void beginGroup(String label) {
@@ -60,6 +74,7 @@ public final class CommandStack {
         if (!commands.isEmpty()) {
             push(commands.size() == 1 ? commands.get(0) : new Compound(groupLabel, commands));
         }
+        changed();
     }
 
     private void push(Command command) {
@@ -97,6 +112,7 @@ public final class CommandStack {
         Command c = done.pop();
         c.undo(graph);
         undone.push(c);
+        changed();
     }
 
     public void redo() {
@@ -106,6 +122,7 @@ public final class CommandStack {
         Command c = undone.pop();
         c.apply(graph);
         done.push(c);
+        changed();
     }
 
     /** The graph as it is now is saved (auto-save); undo and redo keep working across it. */

@@ -388,11 +388,32 @@ public final class FlowCanvas extends Region {
         return null;
     }
 
+    private boolean oneEdgePerOutput;
+
+    /**
+     * When on, connecting an output that already leads somewhere moves its connection instead of
+     * adding a second one (for flows where an exit leads to one next step).
+     */
+    public void setOneEdgePerOutput(boolean on) {
+        this.oneEdgePerOutput = on;
+    }
+
     /** Adds an edge if the graph allows it; the reason when it does not. */
     java.util.Optional<String> connect(String fromNode, String fromPort, String toNode, String toPort) {
         java.util.Optional<String> problem = graph.connectionProblem(fromNode, fromPort, toNode, toPort);
         if (problem.isEmpty()) {
-            stack.execute(new Connect(new Edge(graph.freshId("e"), fromNode, fromPort, toNode, toPort)));
+            Connect connect = new Connect(new Edge(graph.freshId("e"), fromNode, fromPort, toNode, toPort));
+            java.util.List<io.parley.canvas.command.Command> replaced = new ArrayList<>();
+            if (oneEdgePerOutput) {
+                graph.outgoing(fromNode).stream().filter(e -> e.fromPort().equals(fromPort))
+                        .forEach(e -> replaced.add(new io.parley.canvas.command.Disconnect(e)));
+            }
+            if (replaced.isEmpty()) {
+                stack.execute(connect);
+            } else {
+                replaced.add(connect);
+                stack.execute(new io.parley.canvas.command.Compound("Connect", replaced));
+            }
         }
         return problem;
     }

@@ -57,23 +57,9 @@ public final class ChatbotPageView extends VBox {
         HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete, edit);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        TextArea embed = new TextArea();
-        embed.setId("chatbot-embed-code");
-        embed.setEditable(false);
-        embed.setWrapText(true);
-        embed.setPrefRowCount(3);
-        embed.getStyleClass().add("code");
-        embed.textProperty().bind(viewModel.embedCodeProperty());
-        Button copy = new Button("Copy");
-        copy.getStyleClass().add("secondary-button");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(viewModel.embedCodeProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
-        });
         VBox website = Ui.card(Ui.heading("On your website", "Paste this into your website's HTML, just before "
-                + "</body>. Edit the chatbot to change where it may appear."), embed, copy);
+                + "</body>. Edit the chatbot to change where it may appear."),
+                Ui.copyableCode("chatbot-embed-code", viewModel.embedCodeProperty()));
         Ui.showWhen(website, viewModel.embedCodeProperty().isNotEmpty());
         Label problem = Ui.problemLabel("chatbot-problem");
         problem.textProperty().bind(viewModel.problemProperty());

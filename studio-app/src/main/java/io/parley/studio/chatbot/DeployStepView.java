@@ -106,23 +106,8 @@ final class DeployStepView extends VBox {
                     label.setWrapText(true);
                     return (Node) label;
                 }).toList()));
-        TextArea embed = new TextArea();
-        embed.setId("embed-code");
-        embed.setEditable(false);
-        embed.setWrapText(true);
-        embed.setPrefRowCount(3);
-        embed.getStyleClass().add("code");
-        embed.textProperty().bind(viewModel.embedCodeProperty());
-        Button copy = new Button("Copy");
-        copy.setId("copy-embed-code");
-        copy.getStyleClass().add("secondary-button");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(viewModel.embedCodeProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
-        });
-        VBox embedBox = new VBox(8, Ui.hint("Paste this into your website's HTML, just before </body>:"), embed, copy);
+        VBox embedBox = new VBox(8, Ui.hint("Paste this into your website's HTML, just before </body>:"),
+                Ui.copyableCode("embed-code", viewModel.embedCodeProperty()));
         Ui.showWhen(embedBox, viewModel.embedCodeProperty().isNotEmpty());
         javafx.scene.control.TextField key = new javafx.scene.control.TextField();
         key.setId("api-key");

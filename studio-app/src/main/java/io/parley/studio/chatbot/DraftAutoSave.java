@@ -24,16 +24,23 @@ import java.util.function.Consumer;
 /**
  * Saves the builder's edits to the draft once they stop for a moment: only the fields that
  * changed, merged into one PATCH. One save at a time; what changes meanwhile goes in the next.
- * A failed save keeps its changes for the next attempt and says why.
+ * A failed save keeps its changes for the next attempt and says why. Chatbot and chatflow drafts
+ * both save this way.
  */
 public final class DraftAutoSave {
 
+    /** Sends one merged change to a draft; blocks (runs off the UI thread). */
+    @FunctionalInterface
+    public interface Saver {
+        void save(String draftId, Map<String, Object> changes) throws Exception;
+    }
+
     public enum State { IDLE, PENDING, SAVING, SAVED, FAILED }
 
-    static final Duration QUIET = Duration.ofMillis(700);
+    public static final Duration QUIET = Duration.ofMillis(700);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final ChatbotApi api;
+    private final Saver saver;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final Debouncer debouncer;
@@ -41,33 +48,38 @@ public final class DraftAutoSave {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final List<Waiter> waiting = new ArrayList<>();
     private Map<String, Object> pending = new LinkedHashMap<>();
+    private java.util.function.Supplier<? extends Map<String, ?>> later;
     private Consumer<Set<String>> onSaved = keys -> { };
     private String draftId;
     private boolean inFlight;
     private boolean stopped;
 
     DraftAutoSave(ChatbotApi api, BackgroundTasks tasks, Scheduler scheduler, Clock clock) {
-        this.api = Objects.requireNonNull(api, "api");
+        this((id, changes) -> api.updateDraft(id, changes), tasks, scheduler, clock);
+    }
+
+    public DraftAutoSave(Saver saver, BackgroundTasks tasks, Scheduler scheduler, Clock clock) {
+        this.saver = Objects.requireNonNull(saver, "saver");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.debouncer = new Debouncer(scheduler, QUIET, this::save);
     }
 
     /** The draft to save to; changes made before it existed are saved now. */
-    void attach(String id) {
+    public void attach(String id) {
         this.draftId = id;
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() || later != null) {
             debouncer.poke();
         }
     }
 
     /** Called after each successful save with the top-level fields it saved. */
-    void onSaved(Consumer<Set<String>> listener) {
+    public void onSaved(Consumer<Set<String>> listener) {
         this.onSaved = Objects.requireNonNull(listener, "listener");
     }
 
     /** A piece of the draft changed; saved once edits pause for {@link #QUIET}. */
-    void change(Map<String, ?> fragment) {
+    public void change(Map<String, ?> fragment) {
         if (stopped) {
             return;
         }
@@ -76,9 +88,30 @@ public final class DraftAutoSave {
         debouncer.poke();
     }
 
+    /**
+     * Something large changed (a whole flow): {@code fragment} is computed when the save starts,
+     * not at every edit, so a drag of many steps serialises the flow once.
+     */
+    public void changeLater(java.util.function.Supplier<? extends Map<String, ?>> fragment) {
+        if (stopped) {
+            return;
+        }
+        later = Objects.requireNonNull(fragment, "fragment");
+        state.set(State.PENDING);
+        debouncer.poke();
+    }
+
+    private void takeLater() {
+        if (later != null) {
+            Fragments.merge(pending, later.get());
+            later = null;
+        }
+    }
+
     /** Saves what is pending at once, then runs {@code then}; {@code failed} hears why it could not. */
-    void saveNow(Runnable then, Consumer<String> failed) {
+    public void saveNow(Runnable then, Consumer<String> failed) {
         debouncer.cancel();
+        takeLater();
         if ((pending.isEmpty() && !inFlight) || stopped || draftId == null) {
             then.run(); // nothing to save, or nowhere to save it
             return;
@@ -91,18 +124,22 @@ public final class DraftAutoSave {
     }
 
     /** No more saves: the draft was deployed or abandoned. */
-    void stop() {
+    public void stop() {
         stopped = true;
         debouncer.cancel();
         pending.clear();
+        later = null;
         waiting.clear();
     }
 
-    boolean hasUnsavedChanges() {
-        return inFlight || !pending.isEmpty();
+    public boolean hasUnsavedChanges() {
+        return inFlight || !pending.isEmpty() || later != null;
     }
 
     private void save() {
+        if (!inFlight) {
+            takeLater();
+        }
         if (stopped || draftId == null || inFlight || pending.isEmpty()) {
             return;
         }
@@ -112,7 +149,10 @@ public final class DraftAutoSave {
         state.set(State.SAVING);
         status.set("Saving…");
         String id = draftId;
-        tasks.run(() -> api.updateDraft(id, sending), saved -> {
+        tasks.run(() -> {
+            saver.save(id, sending);
+            return sending;
+        }, saved -> {
             inFlight = false;
             if (stopped) {
                 return;
@@ -120,7 +160,7 @@ public final class DraftAutoSave {
             state.set(State.SAVED);
             status.set("Saved " + LocalTime.now(clock).format(TIME));
             onSaved.accept(sending.keySet());
-            if (!pending.isEmpty()) {
+            if (!pending.isEmpty() || later != null) {
                 state.set(State.PENDING);
                 save();
             } else {

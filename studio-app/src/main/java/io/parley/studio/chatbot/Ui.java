@@ -79,4 +79,29 @@ public final class Ui {
         node.managedProperty().bind(node.visibleProperty());
         return node;
     }
+
+    /**
+     * Read-only code (an embed snippet) with a Copy button; {@code id} names the text area and
+     * {@code "copy-" + id} the button.
+     */
+    public static VBox copyableCode(String id, javafx.beans.value.ObservableStringValue code) {
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setId(id);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(3);
+        text.getStyleClass().add("code");
+        text.textProperty().bind(code);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
+        copy.setId("copy-" + id);
+        copy.getStyleClass().add("secondary-button");
+        copy.setOnAction(event -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(code.get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        code.addListener((obs, was, is) -> copy.setText("Copy"));
+        return new VBox(8, text, copy);
+    }
 }

@@ -13,7 +13,7 @@ public enum HomeSection {
             "A knowledge base holds the documents your assistants answer from: manuals, FAQs, policies, "
                     + "product sheets. Add your files once, and every chatbot in this workspace can look things up "
                     + "in them instead of guessing.",
-            "New knowledge base", true),
+            "New knowledge base"),
     CHATBOTS(
             "Chatbots",
             "Assistants people can talk to.",
@@ -21,35 +21,27 @@ public enum HomeSection {
             "A chatbot is an assistant with a name, a personality and instructions. Connect it to a "
                     + "knowledge base so it answers from your own documents, then try it out right here before "
                     + "you share it.",
-            "New chatbot", true),
+            "New chatbot"),
     CHATFLOWS(
             "Chatflows",
             "Conversations designed step by step.",
             "No chatflows yet",
             "A chatflow lays out a conversation on a canvas: ask a question, look something up, branch on "
                     + "the answer, hand over to a person. Use one when a single chatbot is not enough.",
-            "New chatflow", false);
+            "New chatflow");
 
     private final String title;
     private final String subtitle;
     private final String emptyTitle;
     private final String emptyDescription;
     private final String createLabel;
-    private final boolean arrived;
 
-    HomeSection(String title, String subtitle, String emptyTitle, String emptyDescription, String createLabel,
-                boolean arrived) {
+    HomeSection(String title, String subtitle, String emptyTitle, String emptyDescription, String createLabel) {
         this.title = title;
         this.subtitle = subtitle;
         this.emptyTitle = emptyTitle;
         this.emptyDescription = emptyDescription;
         this.createLabel = createLabel;
-        this.arrived = arrived;
-    }
-
-    /** Whether this version of the studio can build these yet. */
-    public boolean arrived() {
-        return arrived;
     }
 
     public String title() {

@@ -37,7 +37,26 @@ public final class SectionView extends VBox {
         create.setOnAction(event -> viewModel.create());
         create.visibleProperty().bind(viewModel.emptyProperty().not().and(viewModel.createAvailableProperty()));
         create.managedProperty().bind(create.visibleProperty());
-        HBox header = new HBox(heading, spacer, create);
+        HBox header = new HBox(12, heading, spacer);
+        {
+            Button importButton = new Button("Import a file…");
+            importButton.setId("import-" + section.id());
+            importButton.getStyleClass().add("secondary-button");
+            importButton.setOnAction(event -> {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle("Import a " + section.title().toLowerCase(java.util.Locale.ROOT) + " file");
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "Parley files (*.json)", "*.json"));
+                java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+                if (file != null) {
+                    viewModel.importFile(file.toPath());
+                }
+            });
+            importButton.visibleProperty().bind(viewModel.importAvailableProperty());
+            importButton.managedProperty().bind(importButton.visibleProperty());
+            header.getChildren().add(importButton);
+        }
+        header.getChildren().add(create);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();

@@ -15,14 +15,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One home-screen section: its list and whether the builder can create a new item yet.
- * Sections whose feature has not arrived keep an empty list and a switched-off create button
- * with an honest reason rather than a pretend flow; a feature that has arrived turns them on
- * with {@link #enable}.
+ * One home-screen section: its list and whether the builder can create a new item yet (not
+ * before the local server answers; its feature turns creating on with {@link #enable}).
  */
 public final class SectionViewModel implements Page {
-
-    static final String NOT_YET_AVAILABLE = "arrives in a coming version of Parley Studio.";
 
     private final HomeSection section;
     private final ObservableList<HomeItem> items = FXCollections.observableArrayList();
@@ -67,6 +63,25 @@ public final class SectionViewModel implements Page {
         createAvailable.set(true);
     }
 
+    private java.util.function.Consumer<java.nio.file.Path> importAction;
+    private final ReadOnlyBooleanWrapper importAvailable = new ReadOnlyBooleanWrapper(false);
+
+    /** Also offers importing a file (a chatflow file); the view asks which one. */
+    public void enableImport(java.util.function.Consumer<java.nio.file.Path> action) {
+        this.importAction = Objects.requireNonNull(action, "action");
+        importAvailable.set(true);
+    }
+
+    public ReadOnlyBooleanProperty importAvailableProperty() {
+        return importAvailable.getReadOnlyProperty();
+    }
+
+    public void importFile(java.nio.file.Path file) {
+        if (importAction != null && file != null) {
+            importAction.accept(file);
+        }
+    }
+
     public void create() {
         if (isCreateAvailable()) {
             createAction.run();
@@ -94,8 +109,4 @@ public final class SectionViewModel implements Page {
         return loadProblem.getReadOnlyProperty();
     }
 
-    /** Why the create button is switched off, for its tooltip and caption. */
-    public String createUnavailableReason() {
-        return "Creating " + section.title().toLowerCase(java.util.Locale.ROOT) + " " + NOT_YET_AVAILABLE;
     }
-}

@@ -63,6 +63,10 @@ public final class ShellView extends BorderPane {
             case KnowledgeBaseViewModel kb -> new KnowledgeBaseView(kb);
             case ChatbotBuilderViewModel builder -> new ChatbotBuilderView(builder);
             case ChatbotPageViewModel bot -> scrolling(new ChatbotPageView(bot));
+            case io.parley.studio.chatflow.FlowBuilderViewModel flow ->
+                    new io.parley.studio.chatflow.FlowBuilderView(flow);
+            case io.parley.studio.chatflow.ChatflowPageViewModel flow ->
+                    scrolling(new io.parley.studio.chatflow.ChatflowPageView(flow));
             case io.parley.studio.settings.ModelsPageViewModel models ->
                     scrolling(new io.parley.studio.settings.ModelsPageView(models));
             default -> throw new IllegalArgumentException("no view for " + page);

@@ -48,6 +48,7 @@ public final class ShellViewModel {
     private ParleyApiClient client;
     private KnowledgeBaseScreens knowledgeBases;
     private ChatbotScreens chatbots;
+    private io.parley.studio.chatflow.ChatflowScreens chatflows;
     private boolean shutDown;
 
     public ShellViewModel(ServerLifecycle server, BackgroundTasks tasks, Scheduler scheduler) {
@@ -95,6 +96,9 @@ public final class ShellViewModel {
         if (section == HomeSection.CHATBOTS && chatbots != null) {
             chatbots.refreshList();
         }
+        if (section == HomeSection.CHATFLOWS && chatflows != null) {
+            chatflows.refreshList();
+        }
     }
 
     /** Shows a page in the content area; the sidebar marks the section it belongs to. */
@@ -108,6 +112,9 @@ public final class ShellViewModel {
             selectedSection.set(section);
         } else if (page instanceof ChatbotBuilderViewModel || page instanceof ChatbotPageViewModel) {
             selectedSection.set(section(HomeSection.CHATBOTS));
+        } else if (page instanceof io.parley.studio.chatflow.FlowBuilderViewModel
+                || page instanceof io.parley.studio.chatflow.ChatflowPageViewModel) {
+            selectedSection.set(section(HomeSection.CHATFLOWS));
         } else if (page instanceof ModelsPageViewModel) {
             selectedSection.set(null);
         } else {
@@ -155,6 +162,10 @@ public final class ShellViewModel {
         chatbots = new ChatbotScreens(new ChatbotApi(client), new KnowledgeBaseApi(client), tasks, scheduler,
                 Clock.systemDefaultZone(), section(HomeSection.CHATBOTS), this::show);
         chatbots.refreshList();
+        chatflows = new io.parley.studio.chatflow.ChatflowScreens(new io.parley.studio.api.ChatflowApi(client),
+                new KnowledgeBaseApi(client), new ChatbotApi(client), tasks, scheduler, Clock.systemDefaultZone(),
+                section(HomeSection.CHATFLOWS), this::show);
+        chatflows.refreshList();
         status.connected(connection.baseUri(), connection.databaseName(), connection.readiness());
         workspace.show(connection.me());
     }
@@ -199,6 +210,11 @@ public final class ShellViewModel {
     /** The knowledge-base screens, once connected. */
     public Optional<KnowledgeBaseScreens> knowledgeBases() {
         return Optional.ofNullable(knowledgeBases);
+    }
+
+    /** The chatflow screens, once connected. */
+    public Optional<io.parley.studio.chatflow.ChatflowScreens> chatflows() {
+        return Optional.ofNullable(chatflows);
     }
 
     /** The chatbot screens, once connected. */
