@@ -2,15 +2,12 @@ package io.parley.studio.chatbot;
 
 import io.parley.studio.api.ChatbotApi.Deployed;
 import io.parley.studio.api.ChatbotApi.Validation;
-import io.parley.studio.chatbot.DeployStepViewModel.Position;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
@@ -30,25 +27,8 @@ final class DeployStepView extends VBox {
     }
 
     private static VBox channelCard(DeployStepViewModel viewModel) {
-        CheckBox website = new CheckBox("Show it on a website");
-        website.setId("channel-website");
-        website.selectedProperty().bindBidirectional(viewModel.websiteProperty());
-        TextArea domains = new TextArea();
-        domains.setId("allowed-domains");
-        domains.setPromptText("example.com, *.example.com (empty: any website)");
-        domains.setPrefRowCount(2);
-        domains.setWrapText(true);
-        domains.textProperty().bindBidirectional(viewModel.allowedDomainsProperty());
-        ComboBox<Position> position = new ComboBox<>(FXCollections.observableArrayList(Position.values()));
-        position.setId("widget-position");
-        position.valueProperty().bindBidirectional(viewModel.positionProperty());
-        VBox settings = new VBox(10, Ui.field("Websites allowed to show it", domains),
-                Ui.hint("Separate them with commas or new lines. *.example.com also allows its subdomains."),
-                Ui.field("Corner of the page", position));
-        settings.getStyleClass().add("indent");
-        settings.disableProperty().bind(viewModel.websiteProperty().not());
         VBox card = Ui.card(Ui.heading("Where it lives", "A chat button in the corner of your website. "
-                + "Other channels follow in coming versions."), website, settings);
+                + "Other channels follow in coming versions."), WebsiteChannelView.settings(viewModel.channel()));
         card.disableProperty().bind(viewModel.deployedProperty().isNotNull());
         return card;
     }

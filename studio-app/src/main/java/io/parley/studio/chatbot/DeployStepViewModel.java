@@ -40,35 +40,12 @@ import java.util.function.Supplier;
  */
 public final class DeployStepViewModel extends DraftStep {
 
-    public enum Position {
-        BOTTOM_RIGHT("bottom-right", "Bottom right"), BOTTOM_LEFT("bottom-left", "Bottom left");
-
-        private final String value;
-        private final String label;
-
-        Position(String value, String label) {
-            this.value = value;
-            this.label = label;
-        }
-
-        public String value() {
-            return value;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final ChatbotApi api;
     private final BackgroundTasks tasks;
     private final DraftAutoSave autoSave;
     private final Supplier<String> draftId;
     private final Consumer<Deployed> deployedListener;
-    private final BooleanProperty website = new SimpleBooleanProperty(true);
-    private final StringProperty allowedDomains = new SimpleStringProperty("");
-    private final ObjectProperty<Position> position = new SimpleObjectProperty<>(Position.BOTTOM_RIGHT);
+    private final WebsiteChannel channel = new WebsiteChannel();
     private final ReadOnlyObjectWrapper<Validation> validation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -86,9 +63,9 @@ public final class DeployStepViewModel extends DraftStep {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.draftId = Objects.requireNonNull(draftId, "draftId");
         this.deployedListener = Objects.requireNonNull(deployedListener, "deployedListener");
-        saveOn(this::channels, website, allowedDomains, position);
+        saveOn(channel::fragment, channel.observables().toArray(javafx.beans.Observable[]::new));
         // A change after checking makes the check stale: check again before deploying.
-        for (javafx.beans.Observable edited : List.of(website, allowedDomains, position)) {
+        for (javafx.beans.Observable edited : channel.observables()) {
             edited.addListener(changed -> validation.set(null));
         }
         deployAllowed = Bindings.createBooleanBinding(() -> !busy.get() && deployed.get() == null
@@ -96,31 +73,14 @@ public final class DeployStepViewModel extends DraftStep {
         complete = BooleanExpression.booleanExpression(deployed.isNotNull());
     }
 
-    private Map<String, Object> channels() {
-        Map<String, Object> config = Fragments.of("widget_position", position.get().value(),
-                "allowed_domains", domains());
-        return Fragments.at(List.of(Fragments.of("type", "website", "enabled", website.get(), "config", config)),
-                "deployment", "channels");
-    }
-
     /** The allowed domains as typed: separated by commas, spaces or new lines. */
     List<String> domains() {
-        return Arrays.stream(allowedDomains.get().split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty())
-                .toList();
+        return channel.domains();
     }
 
     @Override
     void fill(JsonNode data) {
-        for (JsonNode channel : data.path("deployment").path("channels")) {
-            if ("website".equals(channel.path("type").asText())) {
-                website.set(channel.path("enabled").asBoolean(true));
-                List<String> domains = new ArrayList<>();
-                channel.path("config").path("allowed_domains").forEach(d -> domains.add(d.asText()));
-                allowedDomains.set(String.join(", ", domains));
-                position.set("bottom-left".equals(channel.path("config").path("widget_position").asText())
-                        ? Position.BOTTOM_LEFT : Position.BOTTOM_RIGHT);
-            }
-        }
+        channel.fill(data);
     }
 
     /** Saves what is pending, then asks the server whether the draft can be deployed. */
@@ -198,16 +158,17 @@ public final class DeployStepViewModel extends DraftStep {
         return complete;
     }
 
+    /** The website channel's settings. */
+    public WebsiteChannel channel() {
+        return channel;
+    }
+
     public BooleanProperty websiteProperty() {
-        return website;
+        return channel.enabledProperty();
     }
 
     public StringProperty allowedDomainsProperty() {
-        return allowedDomains;
-    }
-
-    public ObjectProperty<Position> positionProperty() {
-        return position;
+        return channel.allowedDomainsProperty();
     }
 
     public ReadOnlyObjectProperty<Validation> validationProperty() {

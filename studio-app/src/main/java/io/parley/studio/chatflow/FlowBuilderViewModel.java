@@ -72,6 +72,7 @@ public final class FlowBuilderViewModel implements Page {
     private final DraftAutoSave autoSave;
     private final FlowTestRun testRun;
     private final StringProperty name = new SimpleStringProperty("");
+    private final io.parley.studio.chatbot.WebsiteChannel website = new io.parley.studio.chatbot.WebsiteChannel();
     private final ReadOnlyObjectWrapper<Node> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
@@ -111,6 +112,11 @@ public final class FlowBuilderViewModel implements Page {
                 autoSave.change(Map.of("name", is.strip()));
             }
         });
+        website.observables().forEach(o -> o.addListener(changed -> {
+            if (!applyingDocument) {
+                autoSave.change(website.fragment());
+            }
+        }));
     }
 
     // ---- opening
@@ -172,6 +178,7 @@ public final class FlowBuilderViewModel implements Page {
         applyingDocument = true;
         try {
             name.set(data.path("name").asText(""));
+            website.fill(data);
             declaredVariables = data.path("variables").isObject() ? JSON.convertValue(data.get("variables"), MAP)
                     : Map.of();
             Graph read = FlowGraphs.read(data);
@@ -449,6 +456,11 @@ public final class FlowBuilderViewModel implements Page {
 
     public StringProperty nameProperty() {
         return name;
+    }
+
+    /** Where the deployed flow may appear on the web. */
+    public io.parley.studio.chatbot.WebsiteChannel website() {
+        return website;
     }
 
     /** The one selected step, or null. */

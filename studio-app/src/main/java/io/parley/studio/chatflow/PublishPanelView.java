@@ -73,7 +73,9 @@ final class PublishPanelView extends VBox {
                 open);
         Ui.showWhen(result, viewModel.deployedProperty().isNotNull());
         HBox buttons = new HBox(8, validate, Ui.spacer(), deploy);
+        VBox where = io.parley.studio.chatbot.WebsiteChannelView.settings(viewModel.website());
+        where.disableProperty().bind(viewModel.deployedProperty().isNotNull());
         getChildren().addAll(Ui.heading("Deploy", "Deploying makes this flow answer on your website and through the "
-                + "API. Problems marked in red must be fixed first; suggestions can wait."), summary, buttons, result);
+                + "API. Problems marked in red must be fixed first; suggestions can wait."), where, summary, buttons, result);
     }
 }

@@ -118,12 +118,15 @@ class FlowBuilderViewModelTest {
     void editsAreSavedAfterAPauseAndAnUndoAfterTheSaveIsSavedToo() {
         FlowBuilderViewModel builder = started();
         builder.nameProperty().set("Greeter");
+        builder.website().allowedDomainsProperty().set("example.com, *.example.org");
         builder.add(NodeKind.MESSAGE, 200, 300);
         builder.set("message1", "message", "Welcome!");
         assertThat(savedNodeIds(builder)).doesNotContain("message1");
         settle();
         assertThat(savedNodeIds(builder)).contains("message1");
         assertThat(saved(builder).path("name").asText()).isEqualTo("Greeter");
+        assertThat(saved(builder).at("/deployment/channels/0/config/allowed_domains").toString())
+                .isEqualTo("[\"example.com\",\"*.example.org\"]");
         assertThat(builder.saveStatusProperty().get()).startsWith("Saved");
 
         builder.undo(); // the text
