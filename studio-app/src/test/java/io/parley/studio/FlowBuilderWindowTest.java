@@ -228,16 +228,20 @@ class FlowBuilderWindowTest {
 
         waitFor(15, () -> ui.text("#save-status").startsWith("Saved"));
         waitFor(15, () -> ui.text("#flow-check-summary").startsWith("Ready to deploy"));
-        robot.interact(() -> canvas().fitToView());
-        Screenshots.save(robot, stage, "flow-2-built");
-
         // undo survives auto-save: the saved draft follows
-        String saved = ui.text("#save-status");
         ui.click("#flow-undo");
         waitFor(10, () -> !((TextArea) ui.node("#field-message")).getText().equals("{{search1.response}}"));
         ui.click("#flow-redo");
         waitFor(10, () -> ((TextArea) ui.node("#field-message")).getText().equals("{{search1.response}}"));
         waitFor(15, () -> ui.text("#save-status").startsWith("Saved"));
+
+        // laid out left to right in one step, with the minimap once the flow has six steps
+        double before = graph().node(other).orElseThrow().x();
+        ui.click("#flow-arrange");
+        robot.clickOn("Tidy up: lay out left to right");
+        waitFor(10, () -> graph().node(other).orElseThrow().x() != before);
+        assertThat(ui.node("#flow-minimap").isVisible()).isTrue();
+        Screenshots.save(robot, stage, "flow-2-built");
 
         // a test run: the billing branch finds the answer in the knowledge base
         ui.click("#panel-test");

@@ -64,11 +64,11 @@ final class ConnectGesture {
         });
     }
 
-    private record Target(String node, String port) {
+    record Target(String node, String port) {
     }
 
     /** The input port under the pointer (within a few pixels), if any. */
-    private static Target target(FlowCanvas canvas, MouseEvent e) {
+    static Target target(FlowCanvas canvas, MouseEvent e) {
         Point2D p = canvas.toContent(e.getX(), e.getY());
         for (Node child : canvas.content().getChildren()) {
             if (child instanceof javafx.scene.Group layer) {

@@ -28,15 +28,22 @@ import java.util.Map;
 
 /**
  * Draws a {@link Graph} and edits it through a {@link CommandStack}: nodes as cards, edges as
- * curves from output to input ports, a grid. Drag empty space to pan, the wheel to zoom around
- * the pointer, drag a node to move it (with the selection; one undo step, snapped to the grid),
- * drag from an output port to an input port to connect (the line turns red over a port that does
- * not fit), click or shift-click to select, Delete to remove, Ctrl+Z / Ctrl+Shift+Z to undo and
- * redo, + and - to zoom, F to fit everything in view, Ctrl+A to select all, Ctrl+C / Ctrl+V to
- * copy and paste, Ctrl+D to duplicate, shift-drag on empty space to select with a rectangle.
- * It listens to the graph, so any change (an undo, an inspector) redraws at once. Applications
- * decide what cards say ({@link NodeLook}), mark nodes ({@link #mark}: a problem, the running
- * node) and accept things dragged in from a palette ({@link #dragSource}, {@link #setOnDrop}).
+ * curves from output to input ports, a grid. It listens to the graph, so any change (an undo, an
+ * inspector) redraws at once.
+ * <ul>
+ * <li>Pan: drag empty space, drag with the middle button, or hold space and drag anywhere.
+ * <li>Zoom: the wheel or a pinch (around the pointer), + and -, F to fit everything in view.
+ * <li>Nodes: click or shift-click to select, shift-drag on empty space for a rectangle, Ctrl+A
+ *     for all; drag to move the selection (snapped to the grid, one undo step); Delete removes.
+ * <li>Connections: drag from an output port to an input port (red where it does not fit);
+ *     click one to select it (Delete removes it), double-click removes it; drag its arriving end
+ *     (from the input dot) to another input to move it, or to empty space to remove it.
+ * <li>Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo; Ctrl+C, Ctrl+V, Ctrl+D copy, paste and
+ *     duplicate; Alt+Shift+L / T / H / V align left, align top, spread horizontally, vertically.
+ * </ul>
+ * Applications decide what cards say ({@link NodeLook}), mark nodes ({@link #mark}: a problem,
+ * the running node), accept things dragged in from a palette ({@link #dragSource},
+ * {@link #setOnDrop}) and may add a {@link Minimap}.
  */
 public final class FlowCanvas extends Region {
 
@@ -58,6 +65,8 @@ public final class FlowCanvas extends Region {
     private final Translate pan = new Translate(0, 0);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<String, CubicCurve> edgeViews = new HashMap<>();
+    private final Map<String, CubicCurve> edgeHits = new HashMap<>();
+    private String selectedEdge;
     private final Rectangle clip = new Rectangle();
     private io.parley.canvas.command.Clipboard.Fragment copied;
     private int pastes;
@@ -87,7 +96,17 @@ public final class FlowCanvas extends Region {
         new DragNodesGesture(this);
         new ConnectGesture(this);
         new RubberBandGesture(this);
+        new ReconnectGesture(this);
         addEventHandler(ScrollEvent.SCROLL, this::wheel);
+        addEventHandler(javafx.scene.input.ZoomEvent.ZOOM, e -> {
+            zoomAt(zoom.getX() * e.getZoomFactor(), e.getX(), e.getY());
+            e.consume();
+        });
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof CubicCurve)) {
+                selectEdge(null);
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         addEventHandler(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_ENTERED, e -> dropHover(true));
         addEventHandler(javafx.scene.input.MouseDragEvent.MOUSE_DRAG_EXITED, e -> dropHover(false));
@@ -282,10 +301,20 @@ public final class FlowCanvas extends Region {
                 graph.edgesOf(change.after().id()).forEach(this::placeEdge);
             }
             case GraphEvent.EdgeAdded added -> addEdgeView(added.edge());
-            case GraphEvent.EdgeRemoved removed -> edgeLayer.getChildren().remove(edgeViews.remove(removed.edge().id()));
-            case GraphEvent.SelectionChanged selection -> nodeViews.forEach((id, view) ->
-                    view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"),
-                            selection.selected().contains(id)));
+            case GraphEvent.EdgeRemoved removed -> {
+                edgeLayer.getChildren().removeAll(edgeViews.remove(removed.edge().id()),
+                        edgeHits.remove(removed.edge().id()));
+                if (removed.edge().id().equals(selectedEdge)) {
+                    selectedEdge = null;
+                }
+            }
+            case GraphEvent.SelectionChanged selection -> {
+                nodeViews.forEach((id, view) -> view.pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("selected"), selection.selected().contains(id)));
+                if (!selection.selected().isEmpty()) {
+                    selectEdge(null); // one kind of selection at a time
+                }
+            }
         }
     }
 
@@ -303,14 +332,52 @@ public final class FlowCanvas extends Region {
         curve.getStyleClass().add("flow-edge");
         curve.setId("edge-" + edge.id());
         curve.setFill(null);
-        curve.setOnMouseClicked(e -> {
+        curve.setMouseTransparent(true);
+        // a wide invisible twin takes the clicks: a 2-pixel line is hard to hit
+        CubicCurve hit = new CubicCurve();
+        hit.getStyleClass().add("flow-edge-hit");
+        hit.setId("edge-hit-" + edge.id());
+        hit.setFill(null);
+        hit.getProperties().put(Edge.class, edge.id());
+        hit.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                stack.execute(new io.parley.canvas.command.Disconnect(edge));
+                graph.edge(edge.id()).ifPresent(current -> stack.execute(new io.parley.canvas.command.Disconnect(current)));
+            } else {
+                graph.select(java.util.List.of());
+                selectEdge(edge.id());
             }
+            requestFocus();
+            e.consume();
         });
+        hit.setOnMouseEntered(e -> curve.pseudoClassStateChanged(HOVER, true));
+        hit.setOnMouseExited(e -> curve.pseudoClassStateChanged(HOVER, false));
         edgeViews.put(edge.id(), curve);
-        edgeLayer.getChildren().add(curve);
+        edgeHits.put(edge.id(), hit);
+        edgeLayer.getChildren().addAll(curve, hit);
         placeEdge(edge);
+    }
+
+    private static final javafx.css.PseudoClass HOVER = javafx.css.PseudoClass.getPseudoClass("hover");
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+
+    CubicCurve edgeView(String edgeId) {
+        return edgeViews.get(edgeId);
+    }
+
+    /** Selects one connection (Delete then removes it); null clears it. */
+    public void selectEdge(String edgeId) {
+        if (selectedEdge != null && edgeViews.containsKey(selectedEdge)) {
+            edgeViews.get(selectedEdge).pseudoClassStateChanged(SELECTED, false);
+        }
+        selectedEdge = edgeId != null && edgeViews.containsKey(edgeId) ? edgeId : null;
+        if (selectedEdge != null) {
+            edgeViews.get(selectedEdge).pseudoClassStateChanged(SELECTED, true);
+        }
+    }
+
+    /** The selected connection, if any. */
+    public java.util.Optional<String> selectedEdge() {
+        return java.util.Optional.ofNullable(selectedEdge);
     }
 
     private void placeEdge(Edge edge) {
@@ -320,6 +387,7 @@ public final class FlowCanvas extends Region {
         Point2D a = portCentre(from, edge.fromPort(), false);
         Point2D b = portCentre(to, edge.toPort(), true);
         shape(curve, a, b);
+        shape(edgeHits.get(edge.id()), a, b);
     }
 
     static void shape(CubicCurve curve, Point2D a, Point2D b) {
@@ -348,6 +416,10 @@ public final class FlowCanvas extends Region {
         boolean shortcut = e.isShortcutDown();
         if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !graph.selection().isEmpty()) {
             stack.execute(new RemoveNodes(new ArrayList<>(graph.selection())));
+        } else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selectedEdge != null) {
+            graph.edge(selectedEdge).ifPresent(edge -> stack.execute(new io.parley.canvas.command.Disconnect(edge)));
+        } else if (e.isAltDown() && e.isShiftDown() && ALIGN_KEYS.containsKey(e.getCode())) {
+            align(ALIGN_KEYS.get(e.getCode()));
         } else if (shortcut && e.getCode() == KeyCode.Z && e.isShiftDown() || shortcut && e.getCode() == KeyCode.Y) {
             stack.redo();
         } else if (shortcut && e.getCode() == KeyCode.Z) {
@@ -373,6 +445,49 @@ public final class FlowCanvas extends Region {
             return;
         }
         e.consume();
+    }
+
+    private static final Map<KeyCode, io.parley.canvas.command.Align.How> ALIGN_KEYS = Map.of(
+            KeyCode.L, io.parley.canvas.command.Align.How.LEFT, KeyCode.T, io.parley.canvas.command.Align.How.TOP,
+            KeyCode.H, io.parley.canvas.command.Align.How.DISTRIBUTE_HORIZONTALLY,
+            KeyCode.V, io.parley.canvas.command.Align.How.DISTRIBUTE_VERTICALLY);
+
+    /** Lines up the selected nodes (two or more), as one step. */
+    public void align(io.parley.canvas.command.Align.How how) {
+        io.parley.canvas.command.MoveNodes move = io.parley.canvas.command.Align.of(graph, graph.selection(), how);
+        if (move != null) {
+            stack.execute(move);
+        }
+    }
+
+    /** Moves the view, keeping the zoom, so that content point (x, y) is in its middle. */
+    public void centreOn(double x, double y) {
+        pan.setX(getWidth() / 2 - x * zoom.getX());
+        pan.setY(getHeight() / 2 - y * zoom.getY());
+        redrawGrid();
+    }
+
+    /** The part of the content in view, in content coordinates. */
+    public javafx.geometry.Rectangle2D visibleArea() {
+        Point2D a = toContent(0, 0);
+        Point2D b = toContent(getWidth(), getHeight());
+        return new javafx.geometry.Rectangle2D(a.getX(), a.getY(), Math.max(0, b.getX() - a.getX()),
+                Math.max(0, b.getY() - a.getY()));
+    }
+
+    /** Runs {@code listener} whenever the view pans or zooms (a minimap follows it). */
+    public void onViewChanged(Runnable listener) {
+        javafx.beans.InvalidationListener l = o -> listener.run();
+        pan.xProperty().addListener(l);
+        pan.yProperty().addListener(l);
+        zoom.xProperty().addListener(l);
+        widthProperty().addListener(l);
+        heightProperty().addListener(l);
+    }
+
+    /** The graph drawn (for a minimap). */
+    public Graph graphShown() {
+        return graph;
     }
 
     /** The node view under a point of the region, if any. */

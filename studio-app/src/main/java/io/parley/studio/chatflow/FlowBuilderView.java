@@ -116,8 +116,7 @@ public final class FlowBuilderView extends VBox {
         };
         history.run();
         viewModel.historyRevisionProperty().addListener((obs, was, is) -> history.run());
-        Button tidy = button("flow-tidy", "Tidy up", viewModel::tidyUp);
-        tidy.setTooltip(new javafx.scene.control.Tooltip("Lay the steps out from left to right"));
+        javafx.scene.control.MenuButton tidy = arrangeMenu();
         Button export = button("flow-export", "Export", this::export);
         export.setTooltip(new javafx.scene.control.Tooltip("Save this flow as a file to share or import elsewhere"));
         Button discard = button("flow-discard", "Discard draft", viewModel::discard);
@@ -125,7 +124,7 @@ public final class FlowBuilderView extends VBox {
         discard.disableProperty().bind(viewModel.deployedProperty().isNotNull());
         Button close = button("flow-close", "Close", viewModel::close);
         close.getStyleClass().setAll("button", "link-button");
-        for (Button b : List.of(undo, redo, tidy, export)) {
+        for (Button b : List.of(undo, redo, export)) {
             b.getStyleClass().setAll("button", "secondary-button");
         }
         javafx.beans.binding.BooleanBinding locked = viewModel.loadingProperty().or(viewModel.deployedProperty().isNotNull());
@@ -136,6 +135,34 @@ public final class FlowBuilderView extends VBox {
         HBox header = new HBox(10, name, saved, Ui.spacer(), undo, redo, tidy, export, discard, close);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
+    }
+
+    /** Tidy up (lay everything out left to right) and aligning the selected steps. */
+    private javafx.scene.control.MenuButton arrangeMenu() {
+        javafx.scene.control.MenuItem tidy = new javafx.scene.control.MenuItem("Tidy up: lay out left to right");
+        tidy.setId("flow-tidy");
+        tidy.setOnAction(e -> {
+            viewModel.tidyUp();
+            canvas.fitToView();
+        });
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Arrange");
+        menu.setId("flow-arrange");
+        menu.getStyleClass().add("secondary-button");
+        menu.getItems().addAll(tidy, new javafx.scene.control.SeparatorMenuItem(),
+                alignItem("Align left edges (Alt+Shift+L)", io.parley.canvas.command.Align.How.LEFT),
+                alignItem("Align tops (Alt+Shift+T)", io.parley.canvas.command.Align.How.TOP),
+                alignItem("Spread out across (Alt+Shift+H)", io.parley.canvas.command.Align.How.DISTRIBUTE_HORIZONTALLY),
+                alignItem("Spread out down (Alt+Shift+V)", io.parley.canvas.command.Align.How.DISTRIBUTE_VERTICALLY));
+        // aligning needs two or more selected steps
+        menu.setOnShowing(e -> menu.getItems().stream().skip(2)
+                .forEach(item -> item.setDisable(viewModel.graph().selection().size() < 2)));
+        return menu;
+    }
+
+    private javafx.scene.control.MenuItem alignItem(String text, io.parley.canvas.command.Align.How how) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text);
+        item.setOnAction(e -> canvas.align(how));
+        return item;
     }
 
     private static Button button(String id, String text, Runnable action) {
@@ -168,7 +195,15 @@ public final class FlowBuilderView extends VBox {
         tools.setAlignment(Pos.TOP_RIGHT);
         StackPane.setAlignment(hints, Pos.BOTTOM_LEFT);
         hints.setMouseTransparent(true);
-        StackPane area = new StackPane(canvas, tools, hints);
+        io.parley.canvas.view.Minimap minimap = new io.parley.canvas.view.Minimap(canvas);
+        minimap.setId("flow-minimap");
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new javafx.geometry.Insets(0, 10, 10, 0));
+        // a flow that fits in view needs no map: it shows once there are enough steps to get lost in
+        minimap.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.graph().nodes().size() >= 6, viewModel.historyRevisionProperty(),
+                viewModel.loadingProperty()));
+        StackPane area = new StackPane(canvas, tools, hints, minimap);
         area.getStyleClass().add("flow-canvas-area");
         VBox.setVgrow(area, Priority.ALWAYS);
         return area;
