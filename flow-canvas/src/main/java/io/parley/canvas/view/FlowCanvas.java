@@ -10,8 +10,6 @@ import io.parley.canvas.model.Node;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
@@ -50,6 +48,8 @@ public final class FlowCanvas extends Region {
     public static final double GRID = 20;
     static final double MIN_ZOOM = 0.2;
     static final double MAX_ZOOM = 2.5;
+    /** Below this zoom a card's words are a few pixels high: cards are drawn without them. */
+    static final double DETAIL_ZOOM = 0.45;
 
     private final CommandStack stack;
     private final Graph graph;
@@ -57,7 +57,7 @@ public final class FlowCanvas extends Region {
     private final double portTop;
     private final Map<String, java.util.Set<String>> marks = new HashMap<>();
     private java.util.function.BiConsumer<Object, Point2D> onDrop = (payload, at) -> { };
-    private final Canvas grid = new Canvas();
+    private final javafx.scene.image.ImageView grid = new javafx.scene.image.ImageView();
     private final Group content = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
@@ -141,25 +141,63 @@ public final class FlowCanvas extends Region {
         return new Point2D((x - pan.getX()) / zoom.getX(), (y - pan.getY()) / zoom.getY());
     }
 
+    private double gridDrawnStep = -1;
+    private double gridDrawnWidth;
+    private double gridDrawnHeight;
+    private int[] gridPixels = new int[0];
+
+    /**
+     * Keeps the dotted grid under the content. The grid is a bitmap one step larger than the
+     * view on every side, drawn again only when the zoom or the size changes; a pan just shifts
+     * it by whole pixels, so panning costs a copy, not a drawing.
+     */
     void redrawGrid() {
         double w = getWidth();
         double h = getHeight();
-        grid.setWidth(w);
-        grid.setHeight(h);
-        GraphicsContext g = grid.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
         double step = GRID * zoom.getX();
-        if (step < 6) {
-            return; // too dense to help
+        if (step != gridDrawnStep || w != gridDrawnWidth || h != gridDrawnHeight) {
+            drawGrid(w, h, step);
         }
-        g.setFill(Color.web("#d5d9e0"));
-        double startX = pan.getX() % step;
-        double startY = pan.getY() % step;
-        for (double x = startX; x < w; x += step) {
-            for (double y = startY; y < h; y += step) {
-                g.fillRect(x, y, 1.5, 1.5);
+        if (grid.getImage() != null) {
+            grid.setTranslateX(Math.round(pan.getX() - Math.floor(pan.getX() / step) * step - step));
+            grid.setTranslateY(Math.round(pan.getY() - Math.floor(pan.getY() / step) * step - step));
+        }
+    }
+
+    private void drawGrid(double w, double h, double step) {
+        gridDrawnStep = step;
+        gridDrawnWidth = w;
+        gridDrawnHeight = h;
+        // sized for the largest step, so zooming reuses the bitmap
+        int width = (int) Math.ceil(w + 2 * GRID * MAX_ZOOM);
+        int height = (int) Math.ceil(h + 2 * GRID * MAX_ZOOM);
+        if (step < 6 || w <= 0 || h <= 0) {
+            grid.setImage(null); // too dense to help
+            return;
+        }
+        if (gridPixels.length < width * height) {
+            gridPixels = new int[width * height];
+        } else {
+            java.util.Arrays.fill(gridPixels, 0, width * height, 0);
+        }
+        int dot = 0xFFD5D9E0;
+        for (double y = 0; y + 1 < height; y += step) {
+            for (double x = 0; x + 1 < width; x += step) {
+                int at = (int) Math.round(y) * width + (int) Math.round(x);
+                gridPixels[at] = dot;
+                gridPixels[at + 1] = dot;
+                if (at + width + 1 < width * height) {
+                    gridPixels[at + width] = dot;
+                    gridPixels[at + width + 1] = dot;
+                }
             }
         }
+        javafx.scene.image.WritableImage image = grid.getImage() instanceof javafx.scene.image.WritableImage same
+                && same.getWidth() == width && same.getHeight() == height
+                ? same : new javafx.scene.image.WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height,
+                javafx.scene.image.PixelFormat.getIntArgbPreInstance(), gridPixels, 0, width);
+        grid.setImage(image);
     }
 
     // --- the public view -------------------------------------------------------------------
@@ -172,11 +210,17 @@ public final class FlowCanvas extends Region {
     public void zoomAt(double level, double x, double y) {
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, level));
         Point2D fixed = toContent(x, y);
-        zoom.setX(next);
-        zoom.setY(next);
+        setZoom(next);
         pan.setX(x - fixed.getX() * next);
         pan.setY(y - fixed.getY() * next);
         redrawGrid();
+    }
+
+    private void setZoom(double level) {
+        zoom.setX(level);
+        zoom.setY(level);
+        boolean detailed = level >= DETAIL_ZOOM;
+        nodeViews.values().forEach(v -> v.showDetail(detailed));
     }
 
     /** Shows every node, as large as fits (at most 100 %). */
@@ -198,8 +242,7 @@ public final class FlowCanvas extends Region {
         double level = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
         level = Math.max(MIN_ZOOM, level);
-        zoom.setX(level);
-        zoom.setY(level);
+        setZoom(level);
         pan.setX(margin - minX * level + ((getWidth() - 2 * margin) - (maxX - minX) * level) / 2);
         pan.setY(margin - minY * level + ((getHeight() - 2 * margin) - (maxY - minY) * level) / 2);
         redrawGrid();
@@ -320,6 +363,7 @@ public final class FlowCanvas extends Region {
 
     private void addNodeView(Node node) {
         NodeView view = new NodeView(node, look);
+        view.showDetail(zoom.getX() >= DETAIL_ZOOM);
         nodeViews.put(node.id(), view);
         nodeLayer.getChildren().add(view);
         marks.forEach((mark, ids) -> view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(mark),

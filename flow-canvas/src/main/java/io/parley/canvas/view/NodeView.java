@@ -25,6 +25,8 @@ final class NodeView extends Pane {
 
     private final NodeLook look;
     private final double top;
+    private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
+    private boolean detailed = true;
     private Node node;
 
     NodeView(Node node, NodeLook look) {
@@ -32,6 +34,7 @@ final class NodeView extends Pane {
         this.top = top(look);
         getStyleClass().add("flow-node");
         setPrefWidth(WIDTH);
+        setCache(true); // a pan or a drag then copies the card's bitmap instead of laying out its words again
         show(node);
     }
 
@@ -45,7 +48,13 @@ final class NodeView extends Pane {
     }
 
     void show(Node changed) {
+        if (node != null && changed.equals(node.at(changed.x(), changed.y()))) {
+            this.node = changed; // only moved: a drag does this every frame, so keep the children
+            relocate(changed.x(), changed.y());
+            return;
+        }
         this.node = changed;
+        details.clear();
         setId("node-" + changed.id());
         getStyleClass().removeIf(c -> c.startsWith("kind-"));
         getStyleClass().add("kind-" + changed.kind());
@@ -64,6 +73,7 @@ final class NodeView extends Pane {
             badge.setMaxSize(26, 26);
             badge.relocate(9, 6);
             getChildren().add(badge);
+            details.add(path);
             left = 42;
         }
         Label title = new Label(look.title(changed));
@@ -75,6 +85,8 @@ final class NodeView extends Pane {
         kind.relocate(left, 20);
         kind.setMaxWidth(WIDTH - left - 12);
         getChildren().addAll(title, kind);
+        details.add(title);
+        details.add(kind);
         if (look.showsSummary()) {
             Label summary = new Label(look.summary(changed));
             summary.getStyleClass().add("flow-node-summary");
@@ -84,6 +96,7 @@ final class NodeView extends Pane {
             summary.setMaxHeight(SUMMARY - 2);
             summary.setMinHeight(0);
             getChildren().add(summary);
+            details.add(summary);
         }
         addPorts(changed.inputs(), true);
         addPorts(changed.outputs(), false);
@@ -92,6 +105,18 @@ final class NodeView extends Pane {
         setMinSize(WIDTH, height);
         setMaxSize(WIDTH, height);
         relocate(changed.x(), changed.y());
+        details.forEach(d -> d.setVisible(detailed));
+    }
+
+    /**
+     * Shows or hides the card's words and glyph. Zoomed far out they are too small to read and
+     * most of the time of a frame goes into drawing them; the coloured card and its ports stay.
+     */
+    void showDetail(boolean show) {
+        if (show != detailed) {
+            detailed = show;
+            details.forEach(d -> d.setVisible(show));
+        }
     }
 
     private void addPorts(List<Port> ports, boolean input) {
@@ -111,6 +136,7 @@ final class NodeView extends Pane {
                 label.relocate(WIDTH / 2 - 14, top + i * ROW + 2);
                 label.setStyle("-fx-alignment: center-right;");
                 getChildren().add(label);
+                details.add(label);
             }
         }
     }

@@ -155,6 +155,25 @@ class FlowCanvasWindowTest {
     }
 
     @Test
+    void zoomedFarOutCardsLoseTheirWordsAndAMoveKeepsACardsParts() throws Exception {
+        javafx.scene.Node title = canvas.viewOf("a").lookup(".flow-node-title");
+        assertThat(title.isVisible()).isTrue();
+        robot.interact(() -> canvas.zoomAt(0.3, 500, 320));
+        assertThat(title.isVisible()).as("words a few pixels high are not drawn").isFalse();
+        assertThat(canvas.viewOf("a").lookup(".flow-port").isVisible()).as("ports stay").isTrue();
+        screenshot("canvas-far");
+        robot.interact(() -> canvas.zoomAt(1, 500, 320));
+        assertThat(title.isVisible()).isTrue();
+
+        robot.interact(() -> stack.execute(MoveNodes.by(graph, List.of("a"), 40, 20)));
+        assertThat(canvas.viewOf("a").lookup(".flow-node-title")).as("moving does not rebuild the card").isSameAs(title);
+        robot.interact(() -> stack.execute(new io.parley.canvas.command.ChangeNode(graph.node("a").orElseThrow(),
+                graph.node("a").orElseThrow().withLabel("Renamed"))));
+        javafx.scene.Node renamed = canvas.viewOf("a").lookup(".flow-node-title");
+        assertThat(((javafx.scene.control.Label) renamed).getText()).isEqualTo("Renamed");
+    }
+
+    @Test
     void aLaidOutFlowFitsTheView() throws Exception {
         Graph flow = io.parley.canvas.LayeredLayoutTest.random(14, 3);
         robot.interact(() -> {
