@@ -196,8 +196,16 @@ class FlowBuilderWindowTest {
         ui.click("#field-json-output");
         String condition = drop("condition", 380, 400);
         type("#field-branches-0-label", "Billing");
-        type("#field-branches-0-when", "{{llm1.intent}} == 'billing'");
+        // the branch's test as a form: what · how · value, no expression typed
+        ComboBox<?> subject = (ComboBox<?>) ui.node("#field-branches-0-when-0-subject");
+        robot.clickOn(subject.getEditor()).write("llm1.intent").push(KeyCode.ENTER);
+        waitFor(10, () -> subject.getValue() != null);
+        assertThat(((ComboBox<?>) ui.node("#field-branches-0-when-0-how")).getValue()).hasToString("IS");
+        type("#field-branches-0-when-0-value", "billing");
         waitFor(10, () -> ui.present("#out-condition1-yes"));
+        waitFor(10, () -> String.valueOf(graph().node(condition).orElseThrow().properties().get("branches"))
+                .contains("when={var=llm1.intent, eq=billing, ignore_case=true}"));
+        Screenshots.save(robot, stage, "flow-condition");
         String search = drop("knowledge_base", 680, 280);
         ComboBox<?> kb = (ComboBox<?>) ui.node("#field-kb-id");
         waitFor(10, () -> !kb.getItems().isEmpty());

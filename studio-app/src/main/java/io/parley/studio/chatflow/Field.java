@@ -32,7 +32,9 @@ public record Field(String key, String label, Type type, String help, List<Optio
         /** A list of rows, each edited with {@link #columns} (a JSON array of objects). */
         ROWS,
         /** Name → value pairs (a JSON object); the two {@link #columns} label them. */
-        PAIRS
+        PAIRS,
+        /** A condition: "what · how · value" tests ({@link ConditionRule}), or an expression. */
+        RULE
     }
 
     public record Option(String value, String label) {

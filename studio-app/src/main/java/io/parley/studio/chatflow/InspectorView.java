@@ -74,10 +74,11 @@ final class InspectorView extends ScrollPane {
             rows.add(Ui.hint("The studio does not know steps of type “" + node.kind() + "”. Its settings are kept "
                     + "as they are."));
         } else {
-            for (Field f : kind.fields()) {
+            List<Field> form = kind.fields(node.properties());
+            for (Field f : form) {
                 rows.add(field(node, f));
             }
-            if (kind.fields().isEmpty()) {
+            if (form.isEmpty()) {
                 rows.add(Ui.hint(kind.description()));
             }
         }
@@ -136,8 +137,9 @@ final class InspectorView extends ScrollPane {
                     "No saved key yet: add one under Models & keys.");
             case CHATFLOW -> picker(node.id(), f, value, viewModel.flowChoices(),
                     "No deployed chatflow yet to run from this one.");
-            case ROWS -> new RowsEditor(node, f).view;
-            case PAIRS -> new RowsEditor(node, f).view;
+            case ROWS, PAIRS -> new RowsEditor(node, f).view;
+            case RULE -> new RuleEditor(id(f.key()), value, viewModel.references(),
+                    changed -> edit(node.id(), f.key(), changed), this::withPicker);
         };
         VBox box = f.type() == Field.Type.TOGGLE ? new VBox(4, control) : Ui.field(f.label(), control);
         if (!f.help().isEmpty()) {
@@ -293,7 +295,7 @@ final class InspectorView extends ScrollPane {
                     }
                 }
             }
-            Button add = new Button("Add");
+            Button add = new Button(field.key().equals("branches") ? "Add a branch" : "Add");
             add.setId(id(field.key()) + "-add");
             add.getStyleClass().add("secondary-button");
             add.setOnAction(e -> {
@@ -332,9 +334,10 @@ final class InspectorView extends ScrollPane {
             }
         }
 
-        private HBox line(int index) {
+        private javafx.scene.layout.Pane line(int index) {
             Map<String, Object> row = rows.get(index);
             HBox line = new HBox(6);
+            VBox block = null; // a condition's tests go under the row's other cells
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("inspector-row");
             String prefix = id(field.key()) + "-" + index + "-";
@@ -343,6 +346,14 @@ final class InspectorView extends ScrollPane {
                     continue; // condition branches are named by their label; the id stays as made
                 }
                 Object v = row.get(c.key());
+                if (c.type() == Field.Type.RULE) {
+                    block = new VBox(6, new RuleEditor(prefix + c.key(), v, viewModel.references(), changed -> {
+                        row.put(c.key(), changed);
+                        save();
+                    }, InspectorView.this::withPicker));
+                    block.getStyleClass().add("inspector-rule");
+                    continue;
+                }
                 javafx.scene.Node cell = switch (c.type()) {
                     case TOGGLE -> {
                         CheckBox box = new CheckBox(c.label());
@@ -414,7 +425,12 @@ final class InspectorView extends ScrollPane {
                 save();
             });
             line.getChildren().add(remove);
-            return line;
+            if (block == null) {
+                return line;
+            }
+            block.getChildren().add(0, line);
+            block.getStyleClass().add("inspector-row-block");
+            return block;
         }
 
         private void save() {

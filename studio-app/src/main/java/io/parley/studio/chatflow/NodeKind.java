@@ -138,7 +138,7 @@ public enum NodeKind {
         switch (this) {
             case RESPONSE -> { }
             case CONDITION -> {
-                if (Data.text(data, "condition").isPresent() && !(data.get("branches") instanceof List<?>)) {
+                if (singleCondition(data)) {
                     out.add(Port.out("true", FLOW, "True"));
                     out.add(Port.out("false", FLOW, "False"));
                 } else {
@@ -231,7 +231,24 @@ public enum NodeKind {
         return d;
     }
 
-    /** The inspector form of this kind. */
+    /**
+     * The form for one node of this kind. A condition shows either its branches or, written the
+     * seed's way (one {@code condition} going to True or False), that condition alone.
+     */
+    public List<Field> fields(Map<String, Object> data) {
+        if (this != CONDITION) {
+            return fields();
+        }
+        boolean single = singleCondition(data);
+        return fields().stream().filter(f -> f.key().equals("condition") == single).toList();
+    }
+
+    /** A condition written the seed's way: one test going to True or False, no branches. */
+    static boolean singleCondition(Map<String, Object> data) {
+        return data.get("condition") != null && !(data.get("branches") instanceof List<?>);
+    }
+
+    /** Every setting of this kind. */
     public List<Field> fields() {
         return switch (this) {
             case TRIGGER -> List.of();
@@ -279,11 +296,10 @@ public enum NodeKind {
                     Field.choice("method", "How to search", "", "hybrid", "Meaning and words (best)",
                             "vector", "Meaning only", "keyword", "Words only"));
             case CONDITION -> List.of(Field.rows("branches", "Branches",
-                    "Tried from the top; the first that holds is taken, else “Otherwise”. Example: "
-                            + "{{vars.age}} >= 18, or {{llm1.intent}} == 'billing'.",
-                    Field.of("label", "Name", Type.TEXT, ""), Field.of("when", "When", Type.TEXT, "")),
-                    Field.of("condition", "Condition (True / False)", Type.TEXT,
-                            "Used when there are no branches above."));
+                    "Tried from the top; the first whose tests hold is taken, else “Otherwise”.",
+                    Field.of("label", "Name", Type.TEXT, ""), Field.of("when", "When", Type.RULE, "")),
+                    Field.of("condition", "Condition", Type.RULE,
+                            "Goes to “True” when the tests hold, else to “False”."));
             case VARIABLE -> List.of(Field.rows("operations", "Changes", "",
                     new Field("action", "Do", Type.CHOICE, "", List.of(new Field.Option("set", "Set"),
                             new Field.Option("append", "Add to list"), new Field.Option("increment", "Add 1"),
@@ -342,8 +358,11 @@ public enum NodeKind {
                 List<String> names = Data.rows(data, "branches").stream()
                         .map(b -> Data.text(b, this == CONDITION ? "label" : "description")
                                 .or(() -> Data.text(b, "id")).orElse("?")).toList();
-                yield names.isEmpty() ? Data.text(data, "condition").orElse("")
-                        : String.join(" · ", names) + " · otherwise";
+                if (this == CONDITION && singleCondition(data)) {
+                    Object single = data.get("condition");
+                    yield ConditionRule.read(single).map(ConditionRule::describe).orElse(String.valueOf(single));
+                }
+                yield String.join(" · ", names) + (names.isEmpty() ? "" : " · otherwise");
             }
             case EXTRACT -> String.join(", ", Data.rows(data, "parameters").stream()
                     .map(p -> Data.text(p, "name").orElse("?")).toList());
