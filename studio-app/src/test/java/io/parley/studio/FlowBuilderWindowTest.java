@@ -66,8 +66,10 @@ class FlowBuilderWindowTest {
     @BeforeEach
     void openStudio() throws Exception {
         // the classifier of the seed's flow: billing questions are "billing", anything else "other"
-        model = FakeModelServer.answering(message -> message.toLowerCase().contains("bill")
-                ? "{\"intent\": \"billing\"}" : "{\"intent\": \"other\"}");
+        model = FakeModelServer.answering(message -> {
+            holdTheModel();
+            return message.toLowerCase().contains("bill") ? "{\"intent\": \"billing\"}" : "{\"intent\": \"other\"}";
+        });
         stage = FxToolkit.registerPrimaryStage();
         app = (ParleyStudioApp) FxToolkit.setupApplication(
                 () -> new ParleyStudioApp(StudioOptions.forDataDir(dataDir)));
@@ -173,6 +175,20 @@ class FlowBuilderWindowTest {
         waitFor(10, () -> graph().selection().equals(java.util.Set.of(id)));
     }
 
+    private volatile java.util.concurrent.CountDownLatch modelGate;
+
+    /** Holds the fake model's answer while a test looks at a run in progress. */
+    private void holdTheModel() {
+        java.util.concurrent.CountDownLatch gate = modelGate;
+        try {
+            if (gate != null && !gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the model was held for too long");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void type(String field, String text) {
         TextInputControl input = (TextInputControl) ui.node(field);
         ui.click(field);
@@ -253,8 +269,13 @@ class FlowBuilderWindowTest {
 
         // a test run: the billing branch finds the answer in the knowledge base
         ui.click("#panel-test");
+        modelGate = new java.util.concurrent.CountDownLatch(1); // a slow model: the running step is lit meanwhile
         ui.click("#test-input").write("I have a question about my bill: when do refunds arrive?");
         ui.click("#test-send");
+        waitFor(30, () -> canvas().marked("running").equals(java.util.Set.of(llm)));
+        assertThat(canvas().marked("ran")).containsExactly("start");
+        Screenshots.save(robot, stage, "flow-3-running");
+        modelGate.countDown();
         waitFor(30, () -> chatSays("five working days"));
         ListView<?> log = (ListView<?>) ui.node("#test-log");
         assertThat(log.getItems()).hasSize(5);

@@ -10,4 +10,8 @@ public interface ChatEvents {
     void started(String sessionId, String messageId);
 
     void delta(String text);
+
+    /** A chatflow's node starts (reported by test runs; a failure here does not stop the turn). */
+    default void step(String nodeId, String type) {
+    }
 }

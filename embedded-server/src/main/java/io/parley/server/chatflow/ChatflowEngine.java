@@ -90,6 +90,9 @@ public final class ChatflowEngine implements Answerer {
                 limit -> history(session.id(), limit), new FlowEffects(db, session.id(), clock),
                 name -> credentials.idByName(bot.workspaceId(), name)
                         .map(id -> credentials.reveal(bot.workspaceId(), id, "chatflow " + bot.id())));
+        if (events != null) {
+            env = env.watchedBy(events::step);
+        }
         TurnOutcome outcome = executor.run(flow, from, message, env);
         if (!states.write(session.id(), bot.id(), version(document), outcome.next(), revision, clock.now())) {
             throw ParleyException.conflict("stale_revision", "This conversation moved on while the message was being "

@@ -2,6 +2,8 @@ package io.parley.server.chatflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.chatbot.ChatEvents;
+import io.parley.server.chatbot.ChatResponses;
 import io.parley.server.common.JsonBinding;
 import io.parley.server.common.ParleyException;
 import io.parley.server.draft.Draft;
@@ -9,6 +11,8 @@ import io.parley.server.http.ApiRequest;
 import io.parley.server.http.ApiRoutes;
 import io.parley.server.http.PublicUrls;
 import io.parley.server.http.Reply;
+import io.parley.server.http.SseStream;
+import io.parley.server.http.Streamed;
 import io.parley.server.tenancy.Role;
 
 import java.util.LinkedHashMap;
@@ -43,7 +47,8 @@ public final class ChatflowRoutes {
                 .post(DRAFT + "/validate", AUTHENTICATED, "Check the flow node by node: {valid, errors, warnings}", null,
                         this::validate)
                 .post(DRAFT + "/execute", AUTHENTICATED, "Test-run the draft {input, session_id?}: output, messages, "
-                        + "execution_log, execution_time_ms, state", ExecuteBody.class, this::execute)
+                        + "execution_log, execution_time_ms, state; Accept: text/event-stream sends start and a step "
+                        + "event as each node starts, then done with the same answer", ExecuteBody.class, this::execute)
                 .post(DRAFT + "/deploy", AUTHENTICATED, "Deploy the draft (or replace the live version it edits)", null,
                         this::deploy)
                 .get(DRAFT + "/export", AUTHENTICATED, "The draft as a chatflow file", req -> file(req,
@@ -89,7 +94,29 @@ public final class ChatflowRoutes {
         if (body.input() == null) {
             throw ParleyException.invalidField("input", "'input' is required: the visitor's message to test with");
         }
-        return chatflows.execute(req.principal(), req.path("draft_id"), body.input(), body.sessionId(), body.metadata());
+        if (!ChatResponses.wantsStream(req)) {
+            return chatflows.execute(req.principal(), req.path("draft_id"), body.input(), body.sessionId(), body.metadata());
+        }
+        return new Streamed(sse -> sse.send("done", chatflows.execute(req.principal(),
+                req.path("draft_id"), body.input(), body.sessionId(), body.metadata(), new StepEvents(sse))));
+    }
+
+    /** A test run's progress as server-sent events: the session, then each node as it starts. */
+    private record StepEvents(SseStream sse) implements ChatEvents {
+        @Override
+        public void started(String sessionId, String messageId) {
+            sse.send("start", Map.of("session_id", sessionId, "message_id", messageId));
+        }
+
+        @Override
+        public void delta(String text) {
+            // a flow's messages come whole, with the answer
+        }
+
+        @Override
+        public void step(String nodeId, String type) {
+            sse.send("step", Map.of("node_id", nodeId, "type", type));
+        }
     }
 
     private Object importFile(ApiRequest req) {

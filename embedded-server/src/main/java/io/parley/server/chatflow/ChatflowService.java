@@ -82,11 +82,17 @@ public final class ChatflowService {
 
     /** {@code execute}: a test run of the draft in a preview conversation, with its execution log. */
     public Map<String, Object> execute(Principal caller, String draftId, String input, String sessionId, ObjectNode metadata) {
+        return execute(caller, draftId, input, sessionId, metadata, null);
+    }
+
+    /** {@link #execute}, telling {@code events} (when not null) of the session and of each node as it starts. */
+    public Map<String, Object> execute(Principal caller, String draftId, String input, String sessionId, ObjectNode metadata,
+                                       io.parley.server.chatbot.ChatEvents events) {
         Draft draft = drafts.require(caller, DraftType.CHATFLOW, draftId, Role.VIEWER);
         ChatflowShell.read(draft.data());
         BotRef bot = new BotRef("chatflow", draft.id(), draft.workspaceId());
         ChatflowEngine.Executed run = engine.run(bot, draft.data(), new Turn(input, sessionId, metadata, "preview", false),
-                null, null);
+                null, events);
         Map<String, Object> out = new LinkedHashMap<>(run.answer().toJson());
         out.put("output", run.answer().response());
         out.put("status", run.outcome().status());

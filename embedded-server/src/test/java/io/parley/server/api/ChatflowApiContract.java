@@ -217,6 +217,26 @@ abstract class ChatflowApiContract {
         assertThat(loggedNodes(other)).containsExactly("start", "llm1", "condition1", "general");
         assertThat(other.path("output").asText()).isEqualTo("I can help with billing and warranty questions.");
 
+        // streamed, the test run says which node is running before the answer comes
+        model.then(FakeOpenAiServer.answer("{\"intent\": \"billing\"}", 20, 5));
+        TestServer.Response stream = server.send("POST", "/api/v1/chatflows/draft/" + draftId + "/execute", token,
+                Map.of("input", "Is the kettle under warranty?", "session_id", run.path("session_id").asText()),
+                "Accept", "text/event-stream");
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(ChatbotApiContract.events(stream.body()))
+                .containsExactly("start", "step", "step", "step", "step", "step", "done");
+        List<String> steps = new ArrayList<>();
+        String[] lines = stream.body().split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i - 1].equals("event: step")) {
+                steps.add(readJson(lines[i].substring("data: ".length())).path("node_id").asText());
+            }
+        }
+        assertThat(steps).containsExactly("start", "llm1", "condition1", "kb_search", "response");
+        JsonNode streamed = ChatbotApiContract.lastData(stream.body());
+        assertThat(loggedNodes(streamed)).isEqualTo(steps);
+        assertThat(streamed.path("session_id").asText()).isEqualTo(run.path("session_id").asText());
+
         JsonNode deployed = assertStatus(server.post("/api/v1/chatflows/draft/" + draftId + "/deploy", token, null), 200);
         String flowId = deployed.path("chatflow_id").asText();
         String key = deployed.path("api_key").asText();
@@ -453,5 +473,13 @@ abstract class ChatflowApiContract {
                 Map.of("data", Map.of("nodes", List.of(Map.of("id", "two words", "type", "message"))))), 400, "invalid_field");
         assertThat(bad.path("details").path("field").asText()).isEqualTo("nodes[0].id");
         assertThat(assertStatus(server.get("/api/v1/chatflows/draft/" + draftId, token), 200).toString()).contains("teleport");
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 }

@@ -54,12 +54,26 @@ public final class ChatflowApi {
 
     /** One test turn of the draft; {@code sessionId} null starts a new conversation. */
     public TestTurn execute(String draftId, String input, String sessionId) {
+        return client.post(draftPath(draftId) + "/execute", executeBody(input, sessionId), TestTurn.class);
+    }
+
+    /** {@link #execute}, telling {@code stepStarted} (on the calling thread) of each node id as it starts. */
+    public TestTurn execute(String draftId, String input, String sessionId, java.util.function.Consumer<String> stepStarted) {
+        return client.postStreaming(draftPath(draftId) + "/execute", executeBody(input, sessionId), TestTurn.class,
+                (event, data) -> {
+                    if (event.equals("step") && data.hasNonNull("node_id")) {
+                        stepStarted.accept(data.get("node_id").asText());
+                    }
+                });
+    }
+
+    private static Map<String, Object> executeBody(String input, String sessionId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("input", input);
         if (sessionId != null) {
             body.put("session_id", sessionId);
         }
-        return client.post(draftPath(draftId) + "/execute", body, TestTurn.class);
+        return body;
     }
 
     public Deployed deploy(String draftId) {

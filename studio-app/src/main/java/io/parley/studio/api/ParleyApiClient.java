@@ -80,6 +80,60 @@ public final class ParleyApiClient {
         return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json").POST(jsonBody(body)), Set.of(200, 201)), type);
     }
 
+    /**
+     * {@code POST path} asking for server-sent events: each event but the last goes to
+     * {@code onEvent} as it arrives (on this thread); {@code done} is the answer, {@code error}
+     * its failure (the error envelope).
+     */
+    <T> T postStreaming(String path, Object body, Class<T> type, java.util.function.BiConsumer<String, JsonNode> onEvent) {
+        HttpRequest request = request(path).timeout(WORK_TIMEOUT).setHeader("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(jsonBody(body)).build();
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
+                    "Cannot reach the Parley server at " + baseUri + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, "interrupted",
+                    "The request to " + path + " was interrupted", e);
+        }
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                throw errorFrom(response.statusCode(), String.join("\n", lines.toList()), path);
+            }
+            String event = "message";
+            StringBuilder data = new StringBuilder();
+            for (java.util.Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                } else if (line.isEmpty() && !data.isEmpty()) {
+                    JsonNode payload = json.readTree(data.toString());
+                    switch (event) {
+                        case "done" -> {
+                            return json.treeToValue(payload, type);
+                        }
+                        case "error" -> throw errorFrom(payload.path("error"), 200, path);
+                        default -> onEvent.accept(event, payload);
+                    }
+                    event = "message";
+                    data.setLength(0);
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ParleyApiException(200, "invalid_response",
+                    "The server sent an answer the studio cannot read (" + path + ")", e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
+                    "The server stopped answering " + path + ": " + e.getMessage(), e);
+        }
+        throw new ParleyApiException(200, "invalid_response", "The server's answer to " + path + " ended early");
+    }
+
     /** {@code PATCH path} with a JSON body, answered with 200. */
     <T> T patch(String path, Object body, Class<T> type) {
         return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json")
@@ -161,18 +215,23 @@ public final class ParleyApiClient {
     }
 
     private ParleyApiException errorFrom(HttpResponse<String> response) {
-        int status = response.statusCode();
+        return errorFrom(response.statusCode(), response.body(), response.request().uri().getPath());
+    }
+
+    private ParleyApiException errorFrom(int status, String body, String path) {
         try {
-            JsonNode error = json.readTree(response.body()).path("error");
-            if (error.hasNonNull("code")) {
-                return new ParleyApiException(status, error.get("code").asText(),
-                        error.path("message").asText("HTTP " + status));
-            }
+            return errorFrom(json.readTree(body).path("error"), status, path);
         } catch (IOException | RuntimeException e) {
-            // Not our envelope (a proxy page, an empty body): fall through to a generic error.
+            // Not our envelope (a proxy page, an empty body): a generic error.
+            return errorFrom(json.missingNode(), status, path);
         }
-        return new ParleyApiException(status, "http_" + status,
-                "The server answered HTTP " + status + " for " + response.request().uri().getPath());
+    }
+
+    private static ParleyApiException errorFrom(JsonNode error, int status, String path) {
+        if (error.hasNonNull("code")) {
+            return new ParleyApiException(status, error.get("code").asText(), error.path("message").asText("HTTP " + status));
+        }
+        return new ParleyApiException(status, "http_" + status, "The server answered HTTP " + status + " for " + path);
     }
 
     private static String describe(IOException e) {

@@ -67,12 +67,30 @@ public final class FlowTestRun {
         busy.set(true);
         choices.set(List.of());
         lines.add(new Line(Line.Who.VISITOR, message.strip(), List.of()));
-        saveFirst.accept(() -> tasks.run(() -> api.execute(draftId.get(), message.strip(), sessionId), this::answered,
+        ran.set(Set.of());
+        current.set(null);
+        saveFirst.accept(() -> tasks.run(() -> api.execute(draftId.get(), message.strip(), sessionId,
+                        step -> tasks.report(() -> stepStarted(step))), this::answered,
                 failure -> {
                     busy.set(false);
+                    current.set(null);
                     lines.add(new Line(Line.Who.NOTICE, "The test could not run: " + Problems.describe(failure),
                             List.of()));
                 }));
+    }
+
+    /** A node started in the running turn: it is the one lit, the ones before it have run. */
+    private void stepStarted(String nodeId) {
+        if (!busy.get()) {
+            return; // the answer came first
+        }
+        String before = current.get();
+        if (before != null) {
+            Set<String> done = new java.util.HashSet<>(ran.get());
+            done.add(before);
+            ran.set(Set.copyOf(done));
+        }
+        current.set(nodeId);
     }
 
     /** A choice button of the last question: sends its value. */

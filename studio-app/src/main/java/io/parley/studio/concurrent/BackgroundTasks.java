@@ -11,4 +11,9 @@ import java.util.function.Consumer;
 public interface BackgroundTasks {
 
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /** Runs {@code update} on the UI thread: progress that work reports while it runs. */
+    default void report(Runnable update) {
+        update.run();
+    }
 }

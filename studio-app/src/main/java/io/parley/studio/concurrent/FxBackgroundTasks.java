@@ -34,6 +34,11 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
 
     /** Interrupts work still running; the studio calls it once the window has closed. */
     @Override
+    public void report(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         executor.shutdownNow();
     }

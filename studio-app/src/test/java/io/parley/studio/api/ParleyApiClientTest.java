@@ -79,6 +79,41 @@ class ParleyApiClientTest {
     }
 
     @Test
+    void aStreamedAnswerReportsItsEventsThenGivesTheDoneOne() {
+        server.answer("/api/v1/stream", 200, "event: start\ndata: {\"session_id\":\"s-1\"}\n\n"
+                + "event: step\ndata: {\"node_id\":\"ask\"}\n\n"
+                + "event: done\ndata: {\"user\":{\"name\":\"Ann\"}}\n\n");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        CurrentUser done = client.postStreaming("/api/v1/stream", java.util.Map.of("input", "hi"), CurrentUser.class,
+                (event, data) -> seen.add(event + " " + data));
+
+        assertThat(seen).containsExactly("start {\"session_id\":\"s-1\"}", "step {\"node_id\":\"ask\"}");
+        assertThat(done.user().name()).isEqualTo("Ann");
+    }
+
+    @Test
+    void aStreamedErrorOrAStreamCutShortIsAnException() {
+        server.answer("/api/v1/stream", 200, "event: start\ndata: {}\n\n"
+                + "event: error\ndata: {\"error\":{\"code\":\"stale_revision\",\"message\":\"Send it again\"}}\n\n");
+        ParleyApiException error = catchThrowableOfType(ParleyApiException.class,
+                () -> client.postStreaming("/api/v1/stream", null, CurrentUser.class, (event, data) -> { }));
+        assertThat(error.code()).isEqualTo("stale_revision");
+        assertThat(error.getMessage()).isEqualTo("Send it again");
+
+        server.answer("/api/v1/stream", 200, "event: start\ndata: {}\n\n");
+        error = catchThrowableOfType(ParleyApiException.class,
+                () -> client.postStreaming("/api/v1/stream", null, CurrentUser.class, (event, data) -> { }));
+        assertThat(error.code()).isEqualTo("invalid_response");
+
+        server.answer("/api/v1/stream", 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"No such draft\"}}");
+        error = catchThrowableOfType(ParleyApiException.class,
+                () -> client.postStreaming("/api/v1/stream", null, CurrentUser.class, (event, data) -> { }));
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.code()).isEqualTo("not_found");
+    }
+
+    @Test
     void unreadableSuccessIsReportedAsAnInvalidResponse() {
         server.answer("/api/v1/auth/me", 200, "not json");
 

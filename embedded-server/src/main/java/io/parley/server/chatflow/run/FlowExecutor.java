@@ -85,6 +85,7 @@ public final class FlowExecutor {
                 return failed(turn, messages, log, started, "unknown_node_type", "Unknown node type '" + node.type() + "'");
             }
             RunContext context = new RunContext(turn, node);
+            started(env, node);
             long nodeStart = System.currentTimeMillis();
             Step step;
             try {
@@ -133,6 +134,15 @@ public final class FlowExecutor {
                 return done(turn, messages, null, sources, log, started, null, "ended");
             }
             node = next.get();
+        }
+    }
+
+    /** A watcher that fails (its client went away) does not stop the turn. */
+    private static void started(TurnEnv env, FlowNode node) {
+        try {
+            env.steps().started(node.id(), node.type());
+        } catch (RuntimeException gone) {
+            // the turn is saved whoever watches it
         }
     }
 

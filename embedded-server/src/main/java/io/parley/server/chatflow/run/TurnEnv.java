@@ -17,17 +17,33 @@ import java.util.function.Supplier;
  */
 public record TurnEnv(String workspaceId, String sessionId, int revision, NodeServices services,
                       IntFunction<List<ChatMessage>> history, Effects effects,
-                      Function<String, Optional<String>> secrets, String scope, int depth) {
+                      Function<String, Optional<String>> secrets, String scope, int depth, Steps steps) {
 
     public TurnEnv(String workspaceId, String sessionId, int revision, NodeServices services,
                    IntFunction<List<ChatMessage>> history, Effects effects, Function<String, Optional<String>> secrets) {
-        this(workspaceId, sessionId, revision, services, history, effects, secrets, "", 0);
+        this(workspaceId, sessionId, revision, services, history, effects, secrets, "", 0, Steps.NONE);
     }
 
-    /** The environment of a called flow: effects keyed apart from the caller's nodes, one level deeper. */
+    /**
+     * The environment of a called flow: effects keyed apart from the caller's nodes, one level
+     * deeper; its steps are not reported (they are not on the caller's canvas).
+     */
     public TurnEnv called(String flowScope) {
         return new TurnEnv(workspaceId, sessionId, revision, services, history, effects, secrets,
-                scope + flowScope + "/", depth + 1);
+                scope + flowScope + "/", depth + 1, Steps.NONE);
+    }
+
+    /** The same environment, telling {@code watcher} as each node starts. */
+    public TurnEnv watchedBy(Steps watcher) {
+        return new TurnEnv(workspaceId, sessionId, revision, services, history, effects, secrets, scope, depth,
+                watcher);
+    }
+
+    /** Told as each node starts, so a test run can show the running node while a slow one works. */
+    public interface Steps {
+        void started(String nodeId, String type);
+
+        Steps NONE = (nodeId, type) -> { };
     }
 
     /** Side effects done once per key ({@code session:node:revision}). */
