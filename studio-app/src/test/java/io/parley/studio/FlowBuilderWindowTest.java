@@ -296,9 +296,27 @@ class FlowBuilderWindowTest {
         waitFor(30, () -> ((TextArea) ui.node("#flow-embed-code")).getText().contains("widget.js"));
         assertThat(((TextInputControl) ui.node("#flow-api-key")).getText()).isNotBlank();
         Screenshots.save(robot, stage, "flow-4-deployed");
+
+        // a visitor talks to the live flow through its API; its page lists the conversation
+        String apiKey = ((TextInputControl) ui.node("#flow-api-key")).getText();
+        String flowId = ((TextArea) ui.node("#flow-embed-code")).getText()
+                .replaceAll("(?s).*data-bot-id=\"([^\"]+)\".*", "$1");
+        java.net.http.HttpResponse<String> chat = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(client().baseUri().resolve("/api/v1/bots/" + flowId + "/chat"))
+                        .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\": \"Hello there\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
         ui.click("#flow-open-deployed");
         waitFor(20, () -> ui.present("#chatflow-page") && ui.text("#chatflow-title").equals("Customer support"));
         assertThat(ui.text("#chatflow-facts")).contains("Live", "6 steps");
+        ListView<?> conversations = (ListView<?>) ui.node("#bot-conversations");
+        waitFor(20, () -> conversations.getItems().size() == 1);
+        robot.interact(() -> conversations.getSelectionModel().select(0));
+        ListView<?> transcript = (ListView<?>) ui.node("#bot-transcript");
+        waitFor(20, () -> transcript.getItems().size() == 2);
+        assertThat(transcript.getItems().get(1).toString()).contains("I can help with billing questions");
+        assertThat(ui.present("#bot-leads")).as("flows collect no leads").isFalse();
         Screenshots.save(robot, stage, "flow-5-page");
         ui.click("#chatflow-edit");
         waitFor(20, () -> ui.present("#flow-builder") && graph().node(search).isPresent());

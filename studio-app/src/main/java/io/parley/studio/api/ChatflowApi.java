@@ -113,6 +113,16 @@ public final class ChatflowApi {
         return client.get(flow(chatflowId) + "/export", JsonNode.class);
     }
 
+    /** The deployed chatflow's latest conversations, newest first. */
+    public List<ChatbotApi.Conversation> conversations(String chatflowId) {
+        return client.get(flow(chatflowId) + "/sessions?limit=50", ChatbotApi.ConversationList.class).sessions();
+    }
+
+    /** A conversation with its messages (any bot's). */
+    public ChatbotApi.Transcript transcript(String sessionId) {
+        return client.get("/api/v1/sessions/" + encode(sessionId), ChatbotApi.Transcript.class);
+    }
+
     private static String draftPath(String draftId) {
         return "/api/v1/chatflows/draft/" + encode(draftId);
     }

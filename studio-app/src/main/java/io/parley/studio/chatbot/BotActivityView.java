@@ -17,13 +17,16 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
 
-/** A deployed chatbot's conversations (open one to read it) and the leads it collected. */
-final class BotActivityView extends VBox {
+/** A deployed bot's conversations (open one to read it) and the leads it collected. */
+public final class BotActivityView extends VBox {
 
-    BotActivityView(BotActivityViewModel viewModel) {
+    public BotActivityView(BotActivityViewModel viewModel) {
         super(14);
         setId("bot-activity");
-        getChildren().addAll(conversations(viewModel), leads(viewModel));
+        getChildren().add(conversations(viewModel));
+        if (viewModel.collectsLeads()) {
+            getChildren().add(leads(viewModel));
+        }
     }
 
     private static VBox conversations(BotActivityViewModel viewModel) {
@@ -67,7 +70,8 @@ final class BotActivityView extends VBox {
                     return;
                 }
                 getStyleClass().add(line.visitor() ? "visitor-line" : "bot-line");
-                Label who = new Label(line.visitor() ? "Visitor" : "Chatbot");
+                String noun = viewModel.noun();
+                Label who = new Label(line.visitor() ? "Visitor" : Character.toUpperCase(noun.charAt(0)) + noun.substring(1));
                 who.getStyleClass().add("row-title");
                 Label text = new Label(line.text());
                 text.setWrapText(true);
@@ -101,7 +105,7 @@ final class BotActivityView extends VBox {
         refresh.getStyleClass().add("secondary-button");
         refresh.setOnAction(event -> viewModel.load());
         HBox heading = new HBox(12, Ui.heading("Conversations", "The latest conversations people had with this "
-                + "chatbot, newest first."), Ui.spacer(), refresh);
+                + viewModel.noun() + ", newest first."), Ui.spacer(), refresh);
         heading.setAlignment(Pos.TOP_LEFT);
         Label problem = Ui.problemLabel("bot-activity-problem");
         problem.textProperty().bind(viewModel.problemProperty());

@@ -20,10 +20,24 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What visitors did with a deployed chatbot: its latest conversations (open one to read it, with
- * the ratings visitors gave and any error), and the contact details they left.
+ * What visitors did with a deployed chatbot or chatflow: its latest conversations (open one to
+ * read it, with the ratings visitors gave and any error), and the contact details they left.
  */
 public final class BotActivityViewModel {
+
+    /**
+     * Where the activity is read: {@code noun} names the bot in messages; {@code leads} is null
+     * for bots that collect none.
+     */
+    public record Source(String noun, java.util.concurrent.Callable<List<Conversation>> conversations,
+                         java.util.function.Function<String, Transcript> transcript,
+                         java.util.concurrent.Callable<List<Lead>> leads) {
+
+        public static Source chatbot(ChatbotApi api, String chatbotId) {
+            return new Source("chatbot", () -> api.conversations(chatbotId), api::transcript,
+                    () -> api.leads(chatbotId));
+        }
+    }
 
     /** A conversation in the list: when, where, how long. */
     public record ConversationRow(String id, String title, String detail) {
@@ -39,9 +53,8 @@ public final class BotActivityViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
 
-    private final ChatbotApi api;
+    private final Source source;
     private final BackgroundTasks tasks;
-    private final String chatbotId;
     private final ZoneId zone;
     private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
     private final ObservableList<Line> transcript = FXCollections.observableArrayList();
@@ -52,17 +65,32 @@ public final class BotActivityViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     public BotActivityViewModel(ChatbotApi api, BackgroundTasks tasks, String chatbotId, ZoneId zone) {
-        this.api = Objects.requireNonNull(api, "api");
+        this(Source.chatbot(api, chatbotId), tasks, zone);
+    }
+
+    public BotActivityViewModel(Source source, BackgroundTasks tasks, ZoneId zone) {
+        this.source = Objects.requireNonNull(source, "source");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.chatbotId = Objects.requireNonNull(chatbotId, "chatbotId");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     /** Loads (or reloads) the conversations and the leads. */
     public void load() {
         problem.set("");
-        tasks.run(() -> api.conversations(chatbotId), this::showConversations, this::failed);
-        tasks.run(() -> api.leads(chatbotId), this::showLeads, this::failed);
+        tasks.run(source.conversations(), this::showConversations, this::failed);
+        if (collectsLeads()) {
+            tasks.run(source.leads(), this::showLeads, this::failed);
+        }
+    }
+
+    /** Whether this bot collects leads (chatflows do not). */
+    public boolean collectsLeads() {
+        return source.leads() != null;
+    }
+
+    /** "chatbot" or "chatflow", for the page's words. */
+    public String noun() {
+        return source.noun();
     }
 
     /** Opens a conversation of the list. */
@@ -71,13 +99,13 @@ public final class BotActivityViewModel {
             return;
         }
         transcriptTitle.set(row.title());
-        tasks.run(() -> api.transcript(row.id()), this::showTranscript, this::failed);
+        tasks.run(() -> source.transcript().apply(row.id()), this::showTranscript, this::failed);
     }
 
     private void showConversations(List<Conversation> found) {
         conversations.setAll(found.stream().map(this::row).toList());
-        conversationsNote.set(found.isEmpty() ? "No conversations yet. Share your chatbot (the embed code above, or "
-                + "its API key) and the conversations people have with it appear here." : "");
+        conversationsNote.set(found.isEmpty() ? "No conversations yet. Share your " + source.noun()
+                + " (the embed code above, or its API key) and the conversations people have with it appear here." : "");
     }
 
     private ConversationRow row(Conversation c) {

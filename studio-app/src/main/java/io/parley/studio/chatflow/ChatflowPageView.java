@@ -79,6 +79,7 @@ public final class ChatflowPageView extends VBox {
         Ui.showWhen(website, viewModel.embedCodeProperty().isNotEmpty());
         website.setMaxWidth(900);
         confirm.setMaxWidth(900);
-        getChildren().addAll(header, confirm, problem, notice, website);
+        getChildren().addAll(header, confirm, problem, notice, website,
+                new io.parley.studio.chatbot.BotActivityView(viewModel.activity()));
     }
 }

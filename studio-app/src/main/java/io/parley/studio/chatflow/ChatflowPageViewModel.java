@@ -32,6 +32,7 @@ public final class ChatflowPageViewModel implements Page {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final io.parley.studio.chatbot.BotActivityViewModel activity;
 
     public ChatflowPageViewModel(ChatflowApi api, BackgroundTasks tasks, ChatflowNavigation navigation,
                                  String chatflowId) {
@@ -39,11 +40,20 @@ public final class ChatflowPageViewModel implements Page {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.navigation = Objects.requireNonNull(navigation, "navigation");
         this.chatflowId = Objects.requireNonNull(chatflowId, "chatflowId");
+        this.activity = new io.parley.studio.chatbot.BotActivityViewModel(new io.parley.studio.chatbot.BotActivityViewModel
+                .Source("chatflow", () -> api.conversations(chatflowId), api::transcript, null), tasks,
+                java.time.ZoneId.systemDefault());
     }
 
     public void open() {
         busy.set(true);
         tasks.run(() -> api.get(chatflowId), this::show, this::failed);
+        activity.load();
+    }
+
+    /** The conversations people had with the flow. */
+    public io.parley.studio.chatbot.BotActivityViewModel activity() {
+        return activity;
     }
 
     private void show(Chatflow flow) {
