@@ -116,6 +116,8 @@ final class NodeView extends Pane {
         if (show != detailed) {
             detailed = show;
             details.forEach(d -> d.setVisible(show));
+            // without words a card's bitmap may simply be scaled while zooming; with them it is redrawn crisp
+            setCacheHint(show ? javafx.scene.CacheHint.DEFAULT : javafx.scene.CacheHint.SCALE);
         }
     }
 
