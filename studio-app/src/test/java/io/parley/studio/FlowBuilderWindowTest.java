@@ -318,6 +318,13 @@ class FlowBuilderWindowTest {
         assertThat(transcript.getItems().get(1).toString()).contains("I can help with billing questions");
         assertThat(ui.present("#bot-leads")).as("flows collect no leads").isFalse();
         Screenshots.save(robot, stage, "flow-5-page");
+        // Delete asks once more; keeping it leaves the flow live
+        javafx.scene.Node confirmation = ui.node("#chatflow-delete-confirm").getParent();
+        assertThat(confirmation.isVisible()).isFalse();
+        ui.click("#chatflow-delete");
+        waitFor(10, confirmation::isVisible);
+        robot.clickOn("Keep it");
+        waitFor(10, () -> !confirmation.isVisible());
         ui.click("#chatflow-edit");
         waitFor(20, () -> ui.present("#flow-builder") && graph().node(search).isPresent());
         assertThat(ui.text("#flow-editing")).contains("keeps answering");

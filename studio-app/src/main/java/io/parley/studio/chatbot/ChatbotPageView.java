@@ -32,29 +32,10 @@ public final class ChatbotPageView extends VBox {
         edit.setId("chatbot-edit");
         edit.getStyleClass().add("primary-button");
         edit.setOnAction(event -> viewModel.edit());
-        Button delete = new Button("Delete");
-        delete.setId("chatbot-delete");
-        delete.getStyleClass().add("danger-button");
-        delete.disableProperty().bind(viewModel.busyProperty());
-        // Deleting cannot be undone: it asks once more, in the page rather than a dialog.
-        Button really = new Button("Delete for good");
-        really.setId("chatbot-delete-confirm");
-        really.getStyleClass().add("danger-button");
-        really.setOnAction(event -> viewModel.delete());
-        Button keep = new Button("Keep it");
-        keep.getStyleClass().add("secondary-button");
-        Label question = new Label();
-        question.textProperty().bind(javafx.beans.binding.Bindings.concat("Delete ", viewModel.nameProperty(),
-                " with its keys and conversations? Websites showing it stop working."));
-        question.setWrapText(true);
-        HBox confirm = new HBox(10, question, Ui.spacer(), keep, really);
-        confirm.setAlignment(Pos.CENTER_LEFT);
-        confirm.getStyleClass().add("card");
-        confirm.setVisible(false);
-        confirm.managedProperty().bind(confirm.visibleProperty());
-        delete.setOnAction(event -> confirm.setVisible(true));
-        keep.setOnAction(event -> confirm.setVisible(false));
-        HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete, edit);
+        DeleteGuard delete = DeleteGuard.of("chatbot", viewModel.nameProperty(), viewModel.busyProperty(),
+                viewModel::delete);
+        HBox confirm = delete.confirmation();
+        HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete.button(), edit);
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox website = Ui.card(Ui.heading("On your website", "Paste this into your website's HTML, just before "

@@ -45,28 +45,10 @@ public final class ChatflowPageView extends VBox {
         edit.setId("chatflow-edit");
         edit.getStyleClass().add("primary-button");
         edit.setOnAction(e -> viewModel.edit());
-        Button delete = new Button("Delete");
-        delete.setId("chatflow-delete");
-        delete.getStyleClass().add("danger-button");
-        delete.disableProperty().bind(viewModel.busyProperty());
-        Button really = new Button("Delete for good");
-        really.setId("chatflow-delete-confirm");
-        really.getStyleClass().add("danger-button");
-        really.setOnAction(e -> viewModel.delete());
-        Button keep = new Button("Keep it");
-        keep.getStyleClass().add("secondary-button");
-        Label question = new Label();
-        question.textProperty().bind(javafx.beans.binding.Bindings.concat("Delete ", viewModel.nameProperty(),
-                " with its keys and conversations? Websites showing it stop working."));
-        question.setWrapText(true);
-        HBox confirm = new HBox(10, question, Ui.spacer(), keep, really);
-        confirm.setAlignment(Pos.CENTER_LEFT);
-        confirm.getStyleClass().add("card");
-        confirm.setVisible(false);
-        confirm.managedProperty().bind(confirm.visibleProperty());
-        delete.setOnAction(e -> confirm.setVisible(true));
-        keep.setOnAction(e -> confirm.setVisible(false));
-        HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete, export, edit);
+        io.parley.studio.chatbot.DeleteGuard delete = io.parley.studio.chatbot.DeleteGuard.of("chatflow",
+                viewModel.nameProperty(), viewModel.busyProperty(), viewModel::delete);
+        HBox confirm = delete.confirmation();
+        HBox header = new HBox(12, new VBox(2, title, facts), Ui.spacer(), back, delete.button(), export, edit);
         header.setAlignment(Pos.CENTER_LEFT);
         Label problem = Ui.problemLabel("chatflow-problem");
         problem.textProperty().bind(viewModel.problemProperty());
