@@ -344,8 +344,18 @@ class FlowBuilderWindowTest {
         robot.interact(() -> kind.getSelectionModel().select(2)); // a number
         type("#field-variable .text-field", "age");
         type("#field-validation-error-message", "Please give your age as a number.");
+        // a message step with a greeting and a picture after it
+        String hello = drop("message", 240, 580);
+        type("#field-message", "Nice to meet you, {{vars.user_name}}!");
+        ui.click("#field-messages-add");
+        ComboBox<?> messageKind = (ComboBox<?>) ui.node("#field-messages-0-kind");
+        robot.interact(() -> messageKind.getSelectionModel().select(1)); // a picture
+        type("#field-messages-0-url", "https://example.com/wave.gif");
+        type("#field-messages-0-alt", "A waving robot");
+        Screenshots.save(robot, stage, "flow-message");
         connect("start", "default", name);
-        connect(name, "default", age);
+        connect(name, "default", hello);
+        connect(hello, "default", age);
         connect(age, "default", "reply");
         selectStep("reply");
         type("#field-message", "Thanks, {{vars.user_name}}! You are {{vars.age}}.");
@@ -357,6 +367,8 @@ class FlowBuilderWindowTest {
         assertThat(canvas().marked("running")).containsExactly(name);
         send("Ann");
         waitFor(30, () -> chatSays("How old are you?"));
+        assertThat(chatSays("Nice to meet you, Ann!")).isTrue();
+        assertThat(chatSays("Picture: A waving robot (https://example.com/wave.gif)")).isTrue();
         send("not telling");
         waitFor(30, () -> chatSays("Please give your age as a number."));
         send("34");
@@ -374,7 +386,9 @@ class FlowBuilderWindowTest {
         waitFor(20, () -> ui.present("#section-chatflows"));
         robot.interact(() -> app.shell().chatflows().orElseThrow().importFile(file));
         waitFor(20, () -> ui.present("#flow-builder") && graph().node(age).isPresent());
-        assertThat(graph().edges()).hasSize(3);
+        assertThat(graph().edges()).hasSize(4);
+        assertThat(graph().node(hello).orElseThrow().properties().get("messages")).asString()
+                .contains("type=image", "url=https://example.com/wave.gif", "alt=A waving robot");
     }
 
     private void shot(String name) {

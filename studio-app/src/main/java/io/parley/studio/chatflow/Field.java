@@ -34,7 +34,9 @@ public record Field(String key, String label, Type type, String help, List<Optio
         /** Name → value pairs (a JSON object); the two {@link #columns} label them. */
         PAIRS,
         /** A condition: "what · how · value" tests ({@link ConditionRule}), or an expression. */
-        RULE
+        RULE,
+        /** Messages sent one after another: texts, pictures, buttons ({@link MessagesEditor}). */
+        MESSAGES
     }
 
     public record Option(String value, String label) {

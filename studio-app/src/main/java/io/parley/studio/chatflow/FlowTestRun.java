@@ -115,11 +115,14 @@ public final class FlowTestRun {
     private void answered(TestTurn turn) {
         busy.set(false);
         sessionId = turn.sessionId();
+        List<Choice> buttons = new ArrayList<>();
         for (JsonNode m : turn.messages()) {
             String text = m.path("text").asText(m.path("content").asText(""));
             if ("image".equals(m.path("type").asText())) {
-                text = "[image] " + m.path("alt").asText(m.path("url").asText(""));
+                String alt = m.path("alt").asText("");
+                text = "Picture: " + (alt.isBlank() ? m.path("url").asText("") : alt + " (" + m.path("url").asText("") + ")");
             }
+            m.path("buttons").forEach(b -> buttons.add(new Choice(b.path("label").asText(""), b.path("value").asText(""))));
             if (!text.isBlank()) {
                 lines.add(new Line(Line.Who.FLOW, text, List.of()));
             }
@@ -127,8 +130,10 @@ public final class FlowTestRun {
         if (turn.messages().isEmpty() && turn.response() != null && !turn.response().isBlank()) {
             lines.add(new Line(Line.Who.FLOW, turn.response(), List.of()));
         }
-        if (turn.input() != null && turn.input().choices() != null) {
+        if (turn.input() != null && turn.input().choices() != null && !turn.input().choices().isEmpty()) {
             choices.set(List.copyOf(turn.input().choices()));
+        } else if (!buttons.isEmpty()) {
+            choices.set(List.copyOf(buttons)); // a message's buttons: a click sends their words, as in the widget
         }
         if ("failed".equals(turn.status()) && turn.error() != null) {
             lines.add(new Line(Line.Who.NOTICE, "A step failed: " + turn.error(), List.of()));

@@ -138,6 +138,8 @@ final class InspectorView extends ScrollPane {
             case CHATFLOW -> picker(node.id(), f, value, viewModel.flowChoices(),
                     "No deployed chatflow yet to run from this one.");
             case ROWS, PAIRS -> new RowsEditor(node, f).view;
+            case MESSAGES -> new MessagesEditor(id(f.key()), value, changed -> edit(node.id(), f.key(), changed),
+                    this::withPicker);
             case RULE -> new RuleEditor(id(f.key()), value, viewModel.references(),
                     changed -> edit(node.id(), f.key(), changed), this::withPicker);
         };

@@ -253,7 +253,8 @@ public enum NodeKind {
         return switch (this) {
             case TRIGGER -> List.of();
             case MESSAGE -> List.of(Field.of("message", "Message", Type.AREA,
-                    "What the visitor reads. Insert values with {x}: their name, an answer, a search result."));
+                    "What the visitor reads. Insert values with {x}: their name, an answer, a search result."),
+                    Field.of("messages", "Then send", Type.MESSAGES, "Pictures, more texts or buttons, in this order."));
             case QUESTION -> List.of(
                     Field.of("question", "Question", Type.AREA, "What the visitor is asked."),
                     Field.choice("input_type", "Expected answer", "", "text", "Any text", "email", "An email address",
@@ -350,7 +351,13 @@ public enum NodeKind {
     public String summary(Map<String, Object> data) {
         String s = switch (this) {
             case TRIGGER -> "When a visitor writes";
-            case MESSAGE, RESPONSE -> Data.text(data, "message").map(m -> "“" + m + "”").orElse("");
+            case RESPONSE -> Data.text(data, "message").map(m -> "“" + m + "”").orElse("");
+            case MESSAGE -> {
+                int more = Data.rows(data, "messages").size();
+                String first = Data.text(data, "message").map(m -> "“" + m + "”").orElse("");
+                yield more == 0 ? first : first.isEmpty() ? more + (more == 1 ? " message" : " messages")
+                        : first + " + " + more + " more";
+            }
             case QUESTION -> Data.text(data, "question").map(q -> "Asks “" + q + "”"
                     + Data.text(data, "variable").map(v -> " → " + v).orElse("")).orElse("");
             case LLM -> Data.text(data, "prompt").orElse("");

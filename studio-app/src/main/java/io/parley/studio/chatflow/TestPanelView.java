@@ -40,9 +40,9 @@ final class TestPanelView extends VBox {
         run.lines().addListener((ListChangeListener<FlowTestRun.Line>) change -> {
             chat.getChildren().setAll(run.lines().isEmpty() ? java.util.List.of(empty)
                     : run.lines().stream().map(TestPanelView::bubble).toList());
-            chat.layout();
-            chatScroll.setVvalue(1);
         });
+        // the newest message in view, once the bubbles' wrapped heights are known
+        chat.heightProperty().addListener((obs, was, is) -> chatScroll.setVvalue(chatScroll.getVmax()));
 
         FlowPane choices = new FlowPane(6, 6);
         choices.setId("test-choices");
