@@ -6,6 +6,7 @@ import io.parley.canvas.view.FlowCanvas;
 import io.parley.studio.api.ChatbotApi;
 import io.parley.studio.api.KnowledgeBaseApi;
 import io.parley.studio.api.ParleyApiClient;
+import io.parley.studio.chatflow.Reference;
 import io.parley.studio.chatflow.FlowBuilderViewModel;
 import io.parley.studio.testsupport.FakeModelServer;
 import io.parley.studio.testsupport.RealDisplay;
@@ -210,12 +211,19 @@ class FlowBuilderWindowTest {
         type("#field-label", "Classify intent");
         type("#field-prompt", "Classify user intent: {{input}}");
         ui.click("#field-json-output");
+        ui.click("#field-json-schema-add"); // the answer's field, for the next steps to pick
+        type("#field-json-schema-0-name", "intent");
+        type("#field-json-schema-0-one_of", "billing, warranty, other");
+        Screenshots.save(robot, stage, "flow-ai-fields");
         String condition = drop("condition", 380, 400);
         type("#field-branches-0-label", "Billing");
         // the branch's test as a form: what · how · value, no expression typed
-        ComboBox<?> subject = (ComboBox<?>) ui.node("#field-branches-0-when-0-subject");
-        robot.clickOn(subject.getEditor()).write("llm1.intent").push(KeyCode.ENTER);
-        waitFor(10, () -> subject.getValue() != null);
+        @SuppressWarnings("unchecked")
+        ComboBox<Reference> subject = (ComboBox<Reference>) ui.node("#field-branches-0-when-0-subject");
+        Reference intent = subject.getItems().stream().filter(r -> r.token().equals("{{llm1.intent}}")).findFirst()
+                .orElseThrow(() -> new AssertionError("the AI step's field is offered: " + subject.getItems()));
+        assertThat(intent.label()).isEqualTo("Classify intent → intent");
+        robot.interact(() -> subject.getSelectionModel().select(intent));
         assertThat(((ComboBox<?>) ui.node("#field-branches-0-when-0-how")).getValue()).hasToString("IS");
         type("#field-branches-0-when-0-value", "billing");
         waitFor(10, () -> ui.present("#out-condition1-yes"));

@@ -36,7 +36,9 @@ public record Field(String key, String label, Type type, String help, List<Optio
         /** A condition: "what · how · value" tests ({@link ConditionRule}), or an expression. */
         RULE,
         /** Messages sent one after another: texts, pictures, buttons ({@link MessagesEditor}). */
-        MESSAGES
+        MESSAGES,
+        /** The fields of an AI step's JSON answer, as rows; stored as a JSON Schema ({@link RowsCodec}). */
+        ANSWER_FIELDS
     }
 
     public record Option(String value, String label) {

@@ -58,7 +58,14 @@ public final class FlowReferences {
         Map<String, Object> data = n.properties();
         return switch (n.kind()) {
             case "question" -> List.of("answer");
-            case "llm" -> Boolean.TRUE.equals(data.get("json_output")) ? List.of("text", "json") : List.of("text");
+            case "llm" -> {
+                if (!Boolean.TRUE.equals(data.get("json_output"))) {
+                    yield List.of("text");
+                }
+                List<String> f = new ArrayList<>(List.of("text", "json"));
+                RowsCodec.ANSWER_FIELDS.read(data.get("json_schema")).forEach(r -> f.add(String.valueOf(r.get("name"))));
+                yield f;
+            }
             case "llm_router", "condition" -> List.of("branch");
             case "extract" -> Data.rows(data, "parameters").stream()
                     .map(p -> "values." + Data.text(p, "name").orElse("?")).toList();

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The selected step's settings as a form built from its {@link NodeKind#fields()}: text with a
@@ -137,7 +136,7 @@ final class InspectorView extends ScrollPane {
                     "No saved key yet: add one under Models & keys.");
             case CHATFLOW -> picker(node.id(), f, value, viewModel.flowChoices(),
                     "No deployed chatflow yet to run from this one.");
-            case ROWS, PAIRS -> new RowsEditor(node, f).view;
+            case ROWS, PAIRS, ANSWER_FIELDS -> new RowsEditor(node, f).view;
             case MESSAGES -> new MessagesEditor(id(f.key()), value, changed -> edit(node.id(), f.key(), changed),
                     this::withPicker);
             case RULE -> new RuleEditor(id(f.key()), value, viewModel.references(),
@@ -284,19 +283,7 @@ final class InspectorView extends ScrollPane {
         RowsEditor(Node node, Field field) {
             this.node = node;
             this.field = field;
-            Object value = Data.get(node.properties(), field.key());
-            if (field.type() == Field.Type.PAIRS && value instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> rows.add(new LinkedHashMap<>(Map.of("name", String.valueOf(k),
-                        "value", v == null ? "" : String.valueOf(v)))));
-            } else if (value instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Map<?, ?> m) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        m.forEach((k, v) -> row.put(String.valueOf(k), v));
-                        rows.add(row);
-                    }
-                }
-            }
+            rows.addAll(RowsCodec.of(field.type()).read(Data.get(node.properties(), field.key())));
             Button add = new Button(field.key().equals("branches") ? "Add a branch" : "Add");
             add.setId(id(field.key()) + "-add");
             add.getStyleClass().add("secondary-button");
@@ -339,7 +326,8 @@ final class InspectorView extends ScrollPane {
         private javafx.scene.layout.Pane line(int index) {
             Map<String, Object> row = rows.get(index);
             HBox line = new HBox(6);
-            VBox block = null; // a condition's tests go under the row's other cells
+            VBox block = null; // a condition's tests, or cells that do not fit, go under the row's first line
+            List<javafx.scene.Node> cells = new ArrayList<>();
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("inspector-row");
             String prefix = id(field.key()) + "-" + index + "-";
@@ -388,6 +376,7 @@ final class InspectorView extends ScrollPane {
                             row.put(c.key(), is);
                             save();
                         });
+                        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its words stay readable
                         yield box;
                     }
                     case VARIABLE -> {
@@ -415,7 +404,18 @@ final class InspectorView extends ScrollPane {
                     }
                 };
                 HBox.setHgrow(cell, Priority.ALWAYS);
-                line.getChildren().add(cell);
+                cells.add(cell);
+            }
+            // the panel is narrow: two cells a line, the rest on lines below
+            line.getChildren().addAll(cells.subList(0, Math.min(2, cells.size())));
+            List<javafx.scene.Node> below = cells.size() > 2 ? cells.subList(2, cells.size()) : List.of();
+            if (!below.isEmpty() && block == null) {
+                block = new VBox(6);
+            }
+            for (javafx.scene.Node cell : below) {
+                if (block != null) {
+                    block.getChildren().add(cell);
+                }
             }
             Button remove = new Button("✕");
             remove.setId(prefix + "remove");
@@ -436,22 +436,7 @@ final class InspectorView extends ScrollPane {
         }
 
         private void save() {
-            Object value;
-            if (field.type() == Field.Type.PAIRS) {
-                Map<String, Object> map = new LinkedHashMap<>();
-                rows.forEach(r -> {
-                    String name = Objects.toString(r.get("name"), "").strip();
-                    if (!name.isEmpty()) {
-                        map.put(name, Objects.toString(r.get("value"), ""));
-                    }
-                });
-                value = map;
-            } else {
-                List<Map<String, Object>> copy = new ArrayList<>();
-                rows.forEach(r -> copy.add(new LinkedHashMap<>(r)));
-                value = copy;
-            }
-            edit(node.id(), field.key(), value);
+            edit(node.id(), field.key(), RowsCodec.of(field.type()).write(rows));
         }
     }
 }

@@ -271,6 +271,13 @@ public enum NodeKind {
                     Field.of("system", "Instructions (optional)", Type.AREA, "How the model should behave."),
                     Field.of("json_output", "Answer as JSON", Type.TOGGLE,
                             "Its fields can then be used by other steps, like {{llm1.intent}}."),
+                    new Field("json_schema", "Fields of the answer", Type.ANSWER_FIELDS,
+                            "With “Answer as JSON”: what the model must give. Other steps pick them from {x}.",
+                            List.of(), List.of(Field.of("name", "Name, like intent", Type.TEXT, ""),
+                                    new Field("type", "Kind", Type.CHOICE, "", List.of(
+                                            new Field.Option("string", "Text"), new Field.Option("number", "Number"),
+                                            new Field.Option("boolean", "Yes or no")), List.of()),
+                                    Field.of("one_of", "Only one of (commas)", Type.TEXT, ""))),
                     Field.of("output_variable", "Also keep the answer in", Type.VARIABLE, ""),
                     Field.of("model", "Model (optional)", Type.TEXT, "Empty: the workspace's model."),
                     Field.of("temperature", "Creativity (0 to 2)", Type.DECIMAL, ""),
