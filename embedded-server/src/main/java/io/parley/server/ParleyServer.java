@@ -96,7 +96,8 @@ public final class ParleyServer implements AutoCloseable {
             ChatbotModule chatbots = new ChatbotModule(db, drafts, kb.search(), inference.resolver(), policy, clock);
             FlowExpressions expressions = new FlowExpressions();
             ChatflowModule chatflows = background.add(new ChatflowModule(db, drafts, kb.search(), inference.resolver(),
-                    credentials.service(), chatbots.sessions(), chatbots.keys(), policy, clock, expressions, expressions));
+                    credentials.service(), chatbots.sessions(), chatbots.keys(), policy, chatbots.leads(), clock, expressions,
+                    expressions));
             PublicChatRoutes publicChat = new PublicChatRoutes(
                     new PublicBots(List.of(chatbots.publicKind(), chatflows.publicKind())), chatbots.keys(),
                     chatbots.sessions(), chatbots.leads());

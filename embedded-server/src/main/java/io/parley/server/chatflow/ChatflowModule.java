@@ -44,7 +44,8 @@ public final class ChatflowModule implements AutoCloseable {
 
     public ChatflowModule(Database db, DraftService drafts, KbSearch search, ModelResolver models,
                           CredentialService credentials, SessionService sessions, BotKeys keys, AccessPolicy policy,
-                          Clock clock, Expressions expressions, ReferenceReader references) {
+                          io.parley.server.lead.LeadService leads, Clock clock, Expressions expressions,
+                          ReferenceReader references) {
         NodeTypes types = new NodeTypes();
         FlowExecutor executor = new FlowExecutor(types, expressions);
         ChatbotStore flows = ChatbotStore.chatflows(db);
@@ -63,7 +64,7 @@ public final class ChatflowModule implements AutoCloseable {
                     FlowReader.read(document);
                     ChatflowShell.read(document);
                 });
-        this.routes = new ChatflowRoutes(chatflows);
+        this.routes = new ChatflowRoutes(chatflows, leads);
     }
 
     public void register(ApiRoutes api) {

@@ -31,9 +31,11 @@ public final class ChatflowRoutes {
     private static final String FLOW = "/chatflows/{chatflow_id}";
 
     private final ChatflowService chatflows;
+    private final io.parley.server.lead.LeadService leads;
 
-    ChatflowRoutes(ChatflowService chatflows) {
+    ChatflowRoutes(ChatflowService chatflows, io.parley.server.lead.LeadService leads) {
         this.chatflows = chatflows;
+        this.leads = leads;
     }
 
     record ExecuteBody(String input, String sessionId, ObjectNode metadata) {
@@ -66,6 +68,8 @@ public final class ChatflowRoutes {
                 .get(FLOW + "/export", AUTHENTICATED, "The live flow as a chatflow file", req -> file(req,
                         chatflows.export(req.principal(), req.path("chatflow_id"), false)))
                 .get(FLOW + "/sessions", AUTHENTICATED, "The chatflow's latest conversations (?limit=)", this::sessions)
+                .get(FLOW + "/leads", AUTHENTICATED, "Contact details visitors left with the chatflow (?limit=)",
+                        this::leads)
                 .get("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
                         "A conversation's flow state: revision, state_hash, waiting_on, variables", this::state)
                 .patch("/chatflows/sessions/{session_id}/state", AUTHENTICATED,
@@ -168,13 +172,20 @@ public final class ChatflowRoutes {
     }
 
     private Object sessions(ApiRequest req) {
-        int limit;
+        return Map.of("sessions", chatflows.sessions(req.principal(), req.path("chatflow_id"), limit(req)));
+    }
+
+    private Object leads(ApiRequest req) {
+        var flow = chatflows.require(req.principal(), req.path("chatflow_id"), Role.VIEWER);
+        return Map.of("leads", leads.list(flow.workspaceId(), flow.id(), limit(req)));
+    }
+
+    private static int limit(ApiRequest req) {
         try {
-            limit = req.query("limit").map(Integer::parseInt).orElse(50);
+            return req.query("limit").map(Integer::parseInt).orElse(50);
         } catch (NumberFormatException e) {
             throw ParleyException.invalidField("limit", "'limit' must be a whole number");
         }
-        return Map.of("sessions", chatflows.sessions(req.principal(), req.path("chatflow_id"), limit));
     }
 
     private Object state(ApiRequest req) {

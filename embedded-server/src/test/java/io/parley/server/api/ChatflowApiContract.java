@@ -249,6 +249,15 @@ abstract class ChatflowApiContract {
         assertThat(answer.path("messages").get(0).path("type").asText()).isEqualTo("text");
         assertThat(answer.path("input").isNull()).isTrue();
 
+        // with its contact form on, a visitor's details are kept for the builder
+        assertStatus(server.patch("/api/v1/chatflows/" + flowId, token, Map.of("data", Map.of("lead_capture",
+                Map.of("enabled", true, "required_fields", List.of("email"))))), 200);
+        assertStatus(server.post("/api/v1/leads/capture", key, Map.of("bot_id", flowId, "email", "ann@example.com",
+                "session_id", answer.path("session_id").asText())), 201);
+        JsonNode leads = assertStatus(server.get("/api/v1/chatflows/" + flowId + "/leads", token), 200);
+        assertThat(leads.path("leads").findValuesAsText("email")).containsExactly("ann@example.com");
+        assertError(server.get("/api/v1/chatflows/" + flowId + "/leads?limit=many", token), 400, "invalid_field");
+
         // what the builder sees afterwards
         JsonNode sessions = assertStatus(server.get("/api/v1/chatflows/" + flowId + "/sessions", token), 200);
         assertThat(sessions.path("sessions")).hasSize(1);
