@@ -5,6 +5,7 @@ import io.parley.canvas.model.Graph;
 import io.parley.canvas.view.FlowCanvas;
 import io.parley.studio.api.ChatbotApi;
 import io.parley.studio.api.KnowledgeBaseApi;
+import io.parley.studio.api.ChatflowApi;
 import io.parley.studio.api.ParleyApiClient;
 import io.parley.studio.chatflow.Reference;
 import io.parley.studio.chatflow.FlowBuilderViewModel;
@@ -275,6 +276,13 @@ class FlowBuilderWindowTest {
         assertThat(ui.node("#flow-minimap").isVisible()).isTrue();
         Screenshots.save(robot, stage, "flow-2-built");
 
+        // the chat window's look and greeting, saved with the flow
+        ui.click("#panel-look");
+        type("#welcome-message", "Hi! Ask me about your bill.");
+        waitFor(15, () -> new ChatflowApi(client()).draft(builder().draftId()).data().path("appearance")
+                .path("welcome_message").asText().equals("Hi! Ask me about your bill."));
+        Screenshots.save(robot, stage, "flow-look");
+
         // a test run: the billing branch finds the answer in the knowledge base
         ui.click("#panel-test");
         modelGate = new java.util.concurrent.CountDownLatch(1); // a slow model: the running step is lit meanwhile
@@ -324,7 +332,7 @@ class FlowBuilderWindowTest {
         ListView<?> transcript = (ListView<?>) ui.node("#bot-transcript");
         waitFor(20, () -> transcript.getItems().size() == 2);
         assertThat(transcript.getItems().get(1).toString()).contains("I can help with billing questions");
-        assertThat(ui.present("#bot-leads")).as("flows collect no leads").isFalse();
+        assertThat(ui.text("#bot-leads-empty")).contains("(Look)");
         Screenshots.save(robot, stage, "flow-5-page");
         // Delete asks once more; keeping it leaves the flow live
         javafx.scene.Node confirmation = ui.node("#chatflow-delete-confirm").getParent();

@@ -118,6 +118,11 @@ public final class ChatflowApi {
         return client.get(flow(chatflowId) + "/sessions?limit=50", ChatbotApi.ConversationList.class).sessions();
     }
 
+    /** Contact details visitors left with the deployed chatflow, newest first. */
+    public List<ChatbotApi.Lead> leads(String chatflowId) {
+        return client.get(flow(chatflowId) + "/leads?limit=200", ChatbotApi.LeadList.class).leads();
+    }
+
     /** A conversation with its messages (any bot's). */
     public ChatbotApi.Transcript transcript(String sessionId) {
         return client.get("/api/v1/sessions/" + encode(sessionId), ChatbotApi.Transcript.class);

@@ -26,15 +26,16 @@ import java.util.Objects;
 public final class BotActivityViewModel {
 
     /**
-     * Where the activity is read: {@code noun} names the bot in messages; {@code leads} is null
-     * for bots that collect none.
+     * Where the activity is read: {@code noun} names the bot in messages, {@code formPlace} is
+     * the part of its builder where the contact form is turned on; {@code leads} is null for bots
+     * that collect none.
      */
-    public record Source(String noun, java.util.concurrent.Callable<List<Conversation>> conversations,
+    public record Source(String noun, String formPlace, java.util.concurrent.Callable<List<Conversation>> conversations,
                          java.util.function.Function<String, Transcript> transcript,
                          java.util.concurrent.Callable<List<Lead>> leads) {
 
         public static Source chatbot(ChatbotApi api, String chatbotId) {
-            return new Source("chatbot", () -> api.conversations(chatbotId), api::transcript,
+            return new Source("chatbot", "Customize", () -> api.conversations(chatbotId), api::transcript,
                     () -> api.leads(chatbotId));
         }
     }
@@ -152,8 +153,8 @@ public final class BotActivityViewModel {
     private void showLeads(List<Lead> found) {
         leads.setAll(found.stream().map(l -> new LeadRow(when(l.createdAt()), blank(l.email()), blank(l.name()),
                 blank(l.phone()))).toList());
-        leadsNote.set(found.isEmpty() ? "No contact details yet. Turn on lead capture when you edit the chatbot "
-                + "(Customize) to ask visitors for their email." : "");
+        leadsNote.set(found.isEmpty() ? "No contact details yet. Turn on lead capture when you edit the " + source.noun()
+                + " (" + source.formPlace() + ") to ask visitors for their email." : "");
     }
 
     private String when(String instant) {

@@ -22,15 +22,30 @@ import javafx.scene.paint.Color;
 import java.util.Locale;
 
 /** Customize: look and greeting, extras, and the contact form. */
-final class CustomizeStepView extends VBox {
+public final class CustomizeStepView extends VBox {
+
+    private final boolean flow;
 
     CustomizeStepView(CustomizeStepViewModel viewModel) {
+        this(viewModel, false);
+    }
+
+    private CustomizeStepView(CustomizeStepViewModel viewModel, boolean flow) {
         super(16);
+        this.flow = flow;
         getChildren().addAll(lookCard(viewModel), greetingCard(viewModel), featuresCard(viewModel),
                 leadCard(viewModel));
     }
 
-    private static VBox lookCard(CustomizeStepViewModel viewModel) {
+    /**
+     * The same settings for a chatflow's chat window: no preview beside them, and no follow-up
+     * suggestions (a flow says what comes next itself).
+     */
+    public static CustomizeStepView forChatflow(CustomizeStepViewModel viewModel) {
+        return new CustomizeStepView(viewModel, true);
+    }
+
+    private VBox lookCard(CustomizeStepViewModel viewModel) {
         ComboBox<Theme> theme = new ComboBox<>(FXCollections.observableArrayList(Theme.values()));
         theme.setId("theme");
         theme.valueProperty().bindBidirectional(viewModel.themeProperty());
@@ -47,8 +62,15 @@ final class CustomizeStepView extends VBox {
         avatar.setPromptText("https://… (optional)");
         avatar.textProperty().bindBidirectional(viewModel.avatarUrlProperty());
         HBox row = new HBox(16, Ui.field("Theme", theme), Ui.field("Colour", color));
-        return Ui.card(Ui.heading("Look", "How the chat window looks on your website. The preview on the "
-                + "right follows your changes."), row, Ui.field("Picture (web address)", avatar));
+        if (flow) {
+            row.getChildren().setAll(Ui.field("Theme", theme));
+        }
+        VBox card = Ui.card(Ui.heading("Look", "How the chat window looks on your website." + (flow ? ""
+                : " The preview on the right follows your changes.")), row, Ui.field("Picture (web address)", avatar));
+        if (flow) { // the panel is narrow: the colour under the theme
+            card.getChildren().add(2, Ui.field("Colour", color));
+        }
+        return card;
     }
 
     private static VBox greetingCard(CustomizeStepViewModel viewModel) {
@@ -105,7 +127,7 @@ final class CustomizeStepView extends VBox {
         }
     }
 
-    private static VBox featuresCard(CustomizeStepViewModel viewModel) {
+    private VBox featuresCard(CustomizeStepViewModel viewModel) {
         CheckBox citations = check("feature-citations", "Show the sources of each answer", viewModel.citationsProperty());
         CheckBox followUps = check("feature-follow-ups", "Suggest follow-up questions", viewModel.followUpsProperty());
         CheckBox feedback = check("feature-feedback", "Let people rate answers (thumbs up or down)",
@@ -119,8 +141,12 @@ final class CustomizeStepView extends VBox {
         limit.setAlignment(Pos.CENTER_LEFT);
         limit.getStyleClass().add("indent");
         limit.disableProperty().bind(viewModel.rateLimitedProperty().not());
-        return Ui.card(Ui.heading("Extras", "What the chat window offers besides answers."),
+        VBox card = Ui.card(Ui.heading("Extras", "What the chat window offers besides answers."),
                 citations, followUps, feedback, limited, limit);
+        if (flow) {
+            card.getChildren().remove(followUps);
+        }
+        return card;
     }
 
     private static VBox leadCard(CustomizeStepViewModel viewModel) {
@@ -149,6 +175,7 @@ final class CustomizeStepView extends VBox {
     private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty value) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        box.setWrapText(true); // whole sentences, also in a narrow panel
         box.selectedProperty().bindBidirectional(value);
         return box;
     }

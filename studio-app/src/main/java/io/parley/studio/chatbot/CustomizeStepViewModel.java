@@ -102,7 +102,7 @@ public final class CustomizeStepViewModel extends DraftStep {
             new SimpleObjectProperty<>(Ask.OPTIONAL), new SimpleObjectProperty<>(Ask.NO));
     private final BooleanExpression complete;
 
-    CustomizeStepViewModel(DraftAutoSave autoSave) {
+    public CustomizeStepViewModel(DraftAutoSave autoSave) {
         super(autoSave);
         saveOn(() -> appearance("theme", theme.get().value()), theme);
         saveOn(() -> appearance("primary_color", primaryColor.get()), primaryColor);

@@ -22,7 +22,7 @@ abstract class DraftStep {
     }
 
     /** Fills the fields from the draft document without saving them back. */
-    final void load(JsonNode data) {
+    public final void load(JsonNode data) {
         loading = true;
         try {
             fill(data);

@@ -41,7 +41,7 @@ public final class ChatflowPageViewModel implements Page {
         this.navigation = Objects.requireNonNull(navigation, "navigation");
         this.chatflowId = Objects.requireNonNull(chatflowId, "chatflowId");
         this.activity = new io.parley.studio.chatbot.BotActivityViewModel(new io.parley.studio.chatbot.BotActivityViewModel
-                .Source("chatflow", () -> api.conversations(chatflowId), api::transcript, null), tasks,
+                .Source("chatflow", "Look", () -> api.conversations(chatflowId), api::transcript, () -> api.leads(chatflowId)), tasks,
                 java.time.ZoneId.systemDefault());
     }
 

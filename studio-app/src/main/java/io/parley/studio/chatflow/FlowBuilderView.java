@@ -241,8 +241,14 @@ public final class FlowBuilderView extends VBox {
         ToggleGroup group = new ToggleGroup();
         ToggleButton step = toggle("panel-step", "Step", group);
         ToggleButton test = toggle("panel-test", "Test flow", group);
+        ToggleButton look = toggle("panel-look", "Look", group);
         ToggleButton publish = toggle("panel-publish", "Deploy", group);
         InspectorView inspector = new InspectorView(viewModel);
+        javafx.scene.control.ScrollPane lookPanel = new javafx.scene.control.ScrollPane(
+                io.parley.studio.chatbot.CustomizeStepView.forChatflow(viewModel.look()));
+        lookPanel.setId("flow-look");
+        lookPanel.setFitToWidth(true);
+        lookPanel.getStyleClass().add("flow-inspector");
         inspector.disableProperty().bind(viewModel.deployedProperty().isNotNull());
         TestPanelView testPanel = new TestPanelView(viewModel);
         PublishPanelView publishPanel = new PublishPanelView(viewModel);
@@ -251,18 +257,19 @@ public final class FlowBuilderView extends VBox {
                 was.setSelected(true); // one panel is always shown
                 return;
             }
-            side.getChildren().setAll(is == step ? inspector : is == test ? testPanel : publishPanel);
+            side.getChildren().setAll(is == step ? inspector : is == test ? testPanel : is == look ? lookPanel
+                    : publishPanel);
         });
         step.setSelected(true);
         // selecting a step shows its settings, unless a test or a deploy is what one is looking at
         viewModel.selectedProperty().addListener((obs, was, is) -> {
-            if (is != null && was == null && group.getSelectedToggle() == publish) {
+            if (is != null && was == null && (group.getSelectedToggle() == publish || group.getSelectedToggle() == look)) {
                 step.setSelected(true);
             }
         });
         step.getStyleClass().add("first");
         publish.getStyleClass().add("last");
-        HBox bar = new HBox(0, step, test, publish);
+        HBox bar = new HBox(0, step, test, look, publish);
         bar.getStyleClass().add("segmented");
         return bar;
     }

@@ -70,6 +70,8 @@ public final class FlowBuilderViewModel implements Page {
     private final Graph graph = new Graph();
     private final CommandStack stack = new CommandStack(graph);
     private final DraftAutoSave autoSave;
+    /** The chat window's look, greeting, extras and contact form: the chatbot builder's settings. */
+    private final io.parley.studio.chatbot.CustomizeStepViewModel look;
     private final FlowTestRun testRun;
     private final StringProperty name = new SimpleStringProperty("");
     private final io.parley.studio.chatbot.WebsiteChannel website = new io.parley.studio.chatbot.WebsiteChannel();
@@ -100,6 +102,7 @@ public final class FlowBuilderViewModel implements Page {
         this.navigation = Objects.requireNonNull(navigation, "navigation");
         this.autoSave = new DraftAutoSave(api::updateDraft, tasks, scheduler, clock);
         this.testRun = new FlowTestRun(api, tasks, () -> draftId, then -> saveThen(then));
+        this.look = new io.parley.studio.chatbot.CustomizeStepViewModel(autoSave);
         autoSave.onSaved(fields -> {
             stack.markSaved(); // typing after a save is a new undo step, not part of the saved one
             problem.set("");
@@ -179,6 +182,7 @@ public final class FlowBuilderViewModel implements Page {
         try {
             name.set(data.path("name").asText(""));
             website.fill(data);
+            look.load(data);
             declaredVariables = data.path("variables").isObject() ? JSON.convertValue(data.get("variables"), MAP)
                     : Map.of();
             Graph read = FlowGraphs.read(data);
@@ -448,6 +452,10 @@ public final class FlowBuilderViewModel implements Page {
 
     public CommandStack commands() {
         return stack;
+    }
+
+    public io.parley.studio.chatbot.CustomizeStepViewModel look() {
+        return look;
     }
 
     public FlowTestRun testRun() {
