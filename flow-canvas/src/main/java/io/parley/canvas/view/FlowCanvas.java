@@ -2,6 +2,7 @@ package io.parley.canvas.view;
 
 import io.parley.canvas.command.CommandStack;
 import io.parley.canvas.command.Connect;
+import io.parley.canvas.command.MoveNodes;
 import io.parley.canvas.command.RemoveNodes;
 import io.parley.canvas.model.Edge;
 import io.parley.canvas.model.Graph;
@@ -22,6 +23,7 @@ import javafx.scene.transform.Translate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +34,8 @@ import java.util.Map;
  * <li>Pan: drag empty space, drag with the middle button, or hold space and drag anywhere.
  * <li>Zoom: the wheel or a pinch (around the pointer), + and -, F to fit everything in view.
  * <li>Nodes: click or shift-click to select, shift-drag on empty space for a rectangle, Ctrl+A
- *     for all; drag to move the selection (snapped to the grid, one undo step); Delete removes.
+ *     for all, Escape for none; drag to move the selection (snapped to the grid, one undo step), or
+ *     nudge it with the arrow keys (Shift: five steps); Delete removes.
  * <li>Connections: drag from an output port to an input port (red where it does not fit);
  *     click one to select it (Delete removes it), double-click removes it; drag its arriving end
  *     (from the input dot) to another input to move it, or to empty space to remove it.
@@ -477,6 +480,14 @@ public final class FlowCanvas extends Region {
         } else if (shortcut && e.getCode() == KeyCode.D && !graph.selection().isEmpty()) {
             stack.execute(io.parley.canvas.command.Clipboard.paste(graph,
                     io.parley.canvas.command.Clipboard.copy(graph, graph.selection()), GRID * 2, GRID * 2));
+        } else if (!shortcut && !e.isAltDown() && e.getCode().isArrowKey() && !graph.selection().isEmpty()) {
+            double step = GRID * (e.isShiftDown() ? 5 : 1); // on the grid; held or repeated, one undo step
+            double dx = e.getCode() == KeyCode.LEFT ? -step : e.getCode() == KeyCode.RIGHT ? step : 0;
+            double dy = e.getCode() == KeyCode.UP ? -step : e.getCode() == KeyCode.DOWN ? step : 0;
+            stack.execute(MoveNodes.by(graph, new ArrayList<>(graph.selection()), dx, dy));
+        } else if (e.getCode() == KeyCode.ESCAPE && (!graph.selection().isEmpty() || selectedEdge != null)) {
+            graph.select(List.of());
+            selectEdge(null);
         } else if (shortcut && e.getCode() == KeyCode.A) {
             graph.select(graph.nodes().stream().map(Node::id).toList());
         } else if (e.getCode() == KeyCode.F) {

@@ -92,6 +92,25 @@ class CanvasEditingWindowTest {
     }
 
     @Test
+    void arrowKeysNudgeTheSelectionOnTheGridAsOneStepAndEscapeClearsIt() {
+        Node before = graph.node("c").orElseThrow();
+        robot.interact(() -> graph.select(List.of("c")));
+        robot.clickOn(screen(700, 500)); // keyboard to the canvas; a click on empty space clears the selection
+        robot.interact(() -> graph.select(List.of("c")));
+        robot.type(KeyCode.RIGHT, 2);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        Node after = graph.node("c").orElseThrow();
+        assertThat(after.x() - before.x()).isEqualTo(2 * FlowCanvas.GRID);
+        assertThat(after.y() - before.y()).isEqualTo(5 * FlowCanvas.GRID);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(graph.node("c").orElseThrow()).extracting(Node::x, Node::y).containsExactly(before.x(), before.y());
+        robot.type(KeyCode.ESCAPE);
+        assertThat(graph.selection()).isEmpty();
+        robot.type(KeyCode.LEFT);
+        assertThat(graph.node("c").orElseThrow().x()).as("nothing selected, nothing moves").isEqualTo(before.x());
+    }
+
+    @Test
     void aConnectionsEndDraggedToAnotherInputMovesThereAndToNowhereGoes() {
         robot.drag(centreOf("in-b-in"), MouseButton.PRIMARY).moveBy(-30, 40).moveTo(centreOf("in-c-in")).drop();
         assertThat(graph.edges()).extracting(Edge::toNode).containsExactly("c");
