@@ -3,6 +3,8 @@ package io.parley.server.chatflow.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.parley.server.chatflow.graph.FlowEdge;
 import io.parley.server.chatflow.graph.FlowNode;
 import io.parley.server.common.Text;
@@ -12,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Asks the visitor something and waits for the next message: {@code question} (template),
@@ -78,7 +78,7 @@ final class QuestionNode implements NodeType {
                     Pattern.compile(pattern);
                 } catch (PatternSyntaxException e) {
                     checks.error("data.validation.pattern", "The pattern is not a valid regular expression: "
-                            + e.getDescription());
+                            + e.getDescription() + " (look-arounds and back-references are not supported)");
                 }
             }
         }

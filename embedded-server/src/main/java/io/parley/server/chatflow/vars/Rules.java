@@ -2,6 +2,8 @@ package io.parley.server.chatflow.vars;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.parley.server.chatflow.run.Ref;
 
 import java.math.BigDecimal;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The seed's JSON rules: {@code {"var": "vars.age", "gte": 13}} with {@code eq, ne, gt, gte, lt,
@@ -215,7 +215,8 @@ public final class Rules {
             try {
                 Pattern.compile(expected.asText());
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("'matches' is not a valid regular expression: " + e.getDescription());
+                throw new IllegalArgumentException("'matches' is not a valid regular expression: " + e.getDescription()
+                        + " (look-arounds and back-references are not supported)");
             }
         }
     }
