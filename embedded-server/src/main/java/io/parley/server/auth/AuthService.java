@@ -1,12 +1,10 @@
 package io.parley.server.auth;
 
 import io.parley.server.common.Clock;
-import io.parley.server.common.Ids;
 import io.parley.server.common.ParleyException;
 import io.parley.server.common.Text;
 import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
-import io.parley.server.tenancy.OrganizationService;
 import io.parley.server.tenancy.Principal;
 import io.parley.server.tenancy.Role;
 import io.parley.server.tenancy.TenancyStore;
@@ -17,9 +15,6 @@ import java.time.Instant;
 /** Sign-up, login, token refresh and "who am I". */
 public final class AuthService {
 
-    static final String PERSONAL_ORGANIZATION = "Personal";
-
-    private final Database db;
     private final UserStore users;
     private final TenancyStore tenancy;
     private final AccessPolicy policy;
@@ -27,10 +22,11 @@ public final class AuthService {
     private final TokenService tokens;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Accounts accounts;
 
     AuthService(Database db, UserStore users, TenancyStore tenancy, AccessPolicy policy,
                 RefreshTokenStore refreshTokens, TokenService tokens, PasswordHasher hasher, Clock clock) {
-        this.db = db;
+        this.accounts = new Accounts(db, users, tenancy, hasher, clock);
         this.users = users;
         this.tenancy = tenancy;
         this.policy = policy;
@@ -42,26 +38,7 @@ public final class AuthService {
 
     /** A new account with its own "Personal" organization and "Default" workspace, signed in. */
     public TokenResponse signup(String email, String password, String name) {
-        String cleanEmail = Text.email("email", email);
-        String normalized = Text.normalizeEmail(cleanEmail);
-        String cleanName = Text.required("name", name, 200);
-        checkPassword(password, normalized);
-        if (users.byEmail(normalized).isPresent()) {
-            throw ParleyException.conflict("email_taken", "An account with this email already exists; log in instead");
-        }
-        User user = new User(Ids.newId(), cleanEmail, cleanName, hasher.hash(password), false, clock.now());
-        try {
-            db.runInTransaction(tx -> {
-                users.insert(tx, user, normalized, user.createdAt());
-                createPersonalTenancy(tx, user.id(), user.createdAt());
-            });
-        } catch (RuntimeException e) {
-            if (users.byEmail(normalized).isPresent()) { // lost a race with a concurrent sign-up
-                throw ParleyException.conflict("email_taken", "An account with this email already exists; log in instead");
-            }
-            throw e;
-        }
-        return issueTokens(user);
+        return issueTokens(accounts.create(email, password, name));
     }
 
     public TokenResponse login(String email, String password) {
@@ -98,6 +75,10 @@ public final class AuthService {
         return issueTokens(user);
     }
 
+    Accounts accounts() {
+        return accounts;
+    }
+
     public MeResponse me(Principal caller) {
         String userId = policy.requireUser(caller);
         User user = users.byId(userId).orElseThrow(() -> ParleyException.unauthorized("The account no longer exists"));
@@ -107,34 +88,10 @@ public final class AuthService {
         return new MeResponse(user, workspace, tenancy.organizationsOf(userId));
     }
 
-    void createPersonalTenancy(io.helidon.dbclient.DbExecute tx, String userId, Instant now) {
-        String orgId = Ids.newId();
-        tenancy.insertOrganization(tx, orgId, PERSONAL_ORGANIZATION, userId, now);
-        tenancy.insertOrganizationMember(tx, orgId, userId, Role.OWNER, now);
-        tenancy.insertWorkspace(tx, Ids.newId(), orgId, OrganizationService.DEFAULT_WORKSPACE_NAME, true, userId, now);
-    }
-
     private TokenResponse issueTokens(User user) {
         TokenService.Signed access = tokens.issue(user.id(), TokenService.Use.ACCESS);
         TokenService.Signed refresh = tokens.issue(user.id(), TokenService.Use.REFRESH);
         refreshTokens.insert(refresh.tokenId(), user.id(), refresh.expiresAt(), clock.now());
         return new TokenResponse(user, access.token(), refresh.token(), "Bearer", tokens.accessTtl().toSeconds());
-    }
-
-    private static void checkPassword(String password, String normalizedEmail) {
-        if (password == null || password.isEmpty()) {
-            throw ParleyException.invalidField("password", "'password' is required");
-        }
-        if (password.length() < PasswordHasher.MIN_LENGTH) {
-            throw ParleyException.invalidField("password",
-                    "The password must be at least " + PasswordHasher.MIN_LENGTH + " characters");
-        }
-        if (password.length() > PasswordHasher.MAX_LENGTH) {
-            throw ParleyException.invalidField("password",
-                    "The password must be at most " + PasswordHasher.MAX_LENGTH + " characters");
-        }
-        if (password.isBlank() || password.equalsIgnoreCase(normalizedEmail)) {
-            throw ParleyException.invalidField("password", "Choose a password that is not blank or your email");
-        }
     }
 }

@@ -37,7 +37,7 @@ public final class LocalOwner {
             User created = new User(Ids.newId(), EMAIL, name.isBlank() ? "Owner" : name, null, true, clock.now());
             db.runInTransaction(tx -> {
                 users.insert(tx, created, EMAIL, created.createdAt());
-                auth.createPersonalTenancy(tx, created.id(), created.createdAt());
+                auth.accounts().createPersonalTenancy(tx, created.id(), created.createdAt());
             });
             return created;
         });

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code parley} command. */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCli.Version.class,
         description = "Parley: design, preview and run AI chat assistants.",
-        subcommands = {ServeCommand.class, EvalCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EvalCommand.class, KbCommand.class, UsersCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ParleyCli implements Runnable {
 
     @CommandLine.Spec
