@@ -146,10 +146,12 @@ final class MessagesEditor extends VBox {
             case TEXT -> card.getChildren().add(withPicker.apply(area(prefix + "content", row, "content",
                     "What the visitor reads")));
             case IMAGE -> card.getChildren().addAll(
-                    withPicker.apply(line(prefix + "url", row, "url", "The picture's address, https://…")),
-                    line(prefix + "alt", row, "alt", "What it shows (read out to people who cannot see it)"));
+                    Ui.field("Picture address", withPicker.apply(line(prefix + "url", row, "url", "https://…"))),
+                    Ui.field("What it shows", line(prefix + "alt", row, "alt",
+                            "Read out to people who cannot see it")));
             case BUTTONS -> {
-                card.getChildren().add(withPicker.apply(line(prefix + "text", row, "text", "A line above the buttons")));
+                card.getChildren().add(Ui.field("Above the buttons", withPicker.apply(line(prefix + "text", row, "text",
+                        "For example: What would you like to do?"))));
                 TextArea buttons = new TextArea(String.join("\n", labels(row.get("buttons"))));
                 buttons.setId(prefix + "buttons");
                 buttons.setPromptText("One button per line; a click sends its words");
@@ -159,7 +161,7 @@ final class MessagesEditor extends VBox {
                             .map(label -> Map.of("label", label, "value", label)).toList());
                     save();
                 });
-                card.getChildren().add(buttons);
+                card.getChildren().add(Ui.field("Buttons, one per line", buttons));
             }
         }
         return card;
