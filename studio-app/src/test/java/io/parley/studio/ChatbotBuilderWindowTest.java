@@ -262,6 +262,14 @@ class ChatbotBuilderWindowTest {
         Screenshots.save(robot, stage, "chatbot-5b-preview");
         assertThat(widget.text()).contains("Opening hours");
         assertThat(widget.darkTheme()).as("the preview follows the saved theme").isTrue();
+        Path storage = dataDir.resolve("studio").resolve("preview-browser");
+        waitFor(20, () -> {
+            try (var files = java.nio.file.Files.walk(storage)) {
+                return files.anyMatch(java.nio.file.Files::isRegularFile);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 
     private boolean widgetServed() throws Exception {

@@ -278,6 +278,11 @@ public final class ChatbotBuilderViewModel implements Page {
         return autoSave.stateProperty();
     }
 
+    /** Where the preview keeps its browser storage, when the studio gives one. */
+    public java.util.Optional<java.nio.file.Path> previewStorage() {
+        return navigation.previewStorage();
+    }
+
     public ReadOnlyObjectProperty<PreviewPage> previewPageProperty() {
         return previewPage.getReadOnlyProperty();
     }

@@ -9,4 +9,12 @@ public interface ChatbotNavigation {
 
     /** Opens the builder on a draft of the live chatbot; deploying it replaces the live one. */
     void editChatbot(String chatbotId);
+
+    /**
+     * Where the live preview keeps its browser storage (the widget's conversation), so each data
+     * folder has its own; empty: the WebView's default.
+     */
+    default java.util.Optional<java.nio.file.Path> previewStorage() {
+        return java.util.Optional.empty();
+    }
 }

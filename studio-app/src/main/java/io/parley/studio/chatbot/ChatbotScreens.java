@@ -31,10 +31,18 @@ public final class ChatbotScreens implements ChatbotNavigation {
     private final Clock clock;
     private final SectionViewModel section;
     private final Consumer<Page> show;
+    private final java.nio.file.Path previewStorage;
     private final Set<String> draftIds = new HashSet<>();
 
     public ChatbotScreens(ChatbotApi api, KnowledgeBaseApi knowledgeBases, BackgroundTasks tasks, Scheduler scheduler,
                           Clock clock, SectionViewModel section, Consumer<Page> show) {
+        this(api, knowledgeBases, tasks, scheduler, clock, section, show, null);
+    }
+
+    /** @param previewStorage where the live preview keeps its browser storage; null: the WebView's default */
+    public ChatbotScreens(ChatbotApi api, KnowledgeBaseApi knowledgeBases, BackgroundTasks tasks, Scheduler scheduler,
+                          Clock clock, SectionViewModel section, Consumer<Page> show, java.nio.file.Path previewStorage) {
+        this.previewStorage = previewStorage;
         this.api = Objects.requireNonNull(api, "api");
         this.knowledgeBases = Objects.requireNonNull(knowledgeBases, "knowledgeBases");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -43,6 +51,11 @@ public final class ChatbotScreens implements ChatbotNavigation {
         this.section = Objects.requireNonNull(section, "section");
         this.show = Objects.requireNonNull(show, "show");
         section.enable(this::newChatbot, this::open);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> previewStorage() {
+        return java.util.Optional.ofNullable(previewStorage);
     }
 
     public void refreshList() {

@@ -55,6 +55,7 @@ public final class PreviewPane extends VBox {
         getChildren().addAll(header, hint, body);
 
         WebEngine engine = web.getEngine();
+        viewModel.previewStorage().ifPresent(dir -> engine.setUserDataDirectory(dir.toFile()));
         engine.getLoadWorker().stateProperty().addListener((obs, was, is) -> {
             if (is == Worker.State.SUCCEEDED && pendingHtml != null) {
                 String html = pendingHtml;

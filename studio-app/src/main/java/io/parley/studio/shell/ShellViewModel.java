@@ -160,7 +160,8 @@ public final class ShellViewModel {
                 new RetrievalLogs(server.dataDir().resolve("studio")));
         knowledgeBases.refreshList();
         chatbots = new ChatbotScreens(new ChatbotApi(client), new KnowledgeBaseApi(client), tasks, scheduler,
-                Clock.systemDefaultZone(), section(HomeSection.CHATBOTS), this::show);
+                Clock.systemDefaultZone(), section(HomeSection.CHATBOTS), this::show,
+                server.dataDir().resolve("studio").resolve("preview-browser"));
         chatbots.refreshList();
         chatflows = new io.parley.studio.chatflow.ChatflowScreens(new io.parley.studio.api.ChatflowApi(client),
                 new KnowledgeBaseApi(client), new ChatbotApi(client), tasks, scheduler, Clock.systemDefaultZone(),
