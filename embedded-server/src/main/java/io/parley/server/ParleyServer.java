@@ -126,6 +126,7 @@ public final class ParleyServer implements AutoCloseable {
                 publicChat.register(api);
                 credentials.register(api);
                 inference.register(api);
+                new io.parley.server.ops.BackupRoutes(db, config.dataDir(), version(), auth.serverAdmin()).register(api);
             });
             HttpErrors.registerFallback(routing, catalog);
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCli.Version.class,
         description = "Parley: design, preview and run AI chat assistants.",
         subcommands = {ServeCommand.class, EvalCommand.class, KbCommand.class, UsersCommand.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class,
                 CommandLine.HelpCommand.class})
 public final class ParleyCli implements Runnable {
 

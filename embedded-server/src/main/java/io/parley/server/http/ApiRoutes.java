@@ -81,6 +81,8 @@ public final class ApiRoutes {
         Object result = handler.handle(new ApiRequest(req, principal, maxBodyBytes, maxUploadBytes));
         if (result instanceof Streamed streamed) {
             stream(res, streamed);
+        } else if (result instanceof Download download) {
+            send(res, download);
         } else if (result instanceof Reply reply) {
             res.status(Status.create(reply.status()));
             reply.headers().forEach((name, value) -> res.header(name, value));
@@ -91,6 +93,27 @@ public final class ApiRoutes {
             }
         } else {
             JsonResponses.send(res, result);
+        }
+    }
+
+    private static void send(ServerResponse res, Download download) {
+        try {
+            res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, download.contentType());
+            res.header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"");
+            res.header(io.helidon.http.HeaderNames.CONTENT_LENGTH, String.valueOf(java.nio.file.Files.size(download.file())));
+            try (java.io.OutputStream out = res.outputStream()) {
+                java.nio.file.Files.copy(download.file(), out);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the client left; nothing to answer
+        } finally {
+            if (download.temporary()) {
+                try {
+                    java.nio.file.Files.deleteIfExists(download.file());
+                } catch (java.io.IOException ignored) {
+                    // a temporary file
+                }
+            }
         }
     }
 

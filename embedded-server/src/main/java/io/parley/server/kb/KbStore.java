@@ -46,6 +46,12 @@ public final class KbStore {
                 .map(KbStore::knowledgeBase);
     }
 
+    /** Every knowledge base's id (a restore rebuilds their indexes). */
+    public List<String> allIds() {
+        return db.execute().query("SELECT id FROM knowledge_bases ORDER BY id").map(row -> row.column("id").getString())
+                .toList();
+    }
+
     public List<KnowledgeBase> inWorkspace(String workspaceId) {
         return db.execute().query("SELECT " + KB_COLUMNS + " FROM knowledge_bases WHERE workspace_id = ? "
                 + "ORDER BY created_at DESC, id", workspaceId).map(KbStore::knowledgeBase).toList();

@@ -8,6 +8,7 @@ import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.parley.server.config.DatabaseSettings;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -87,6 +88,23 @@ public final class Database implements AutoCloseable {
             work.accept(exec);
             return null;
         });
+    }
+
+    /**
+     * Writes a consistent copy of the embedded database to {@code zip} while it keeps serving
+     * (H2's online {@code BACKUP TO}). PostgreSQL is backed up with its own tools.
+     */
+    public void backupTo(Path zip) {
+        if (kind() != DatabaseSettings.Kind.H2) {
+            throw new IllegalStateException("only the embedded database is backed up by Parley");
+        }
+        // a file name of our own making (a temporary file): quoting is all it needs
+        String file = zip.toAbsolutePath().toString().replace("'", "''");
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("BACKUP TO '" + file + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database backup failed: " + e.getMessage(), e);
+        }
     }
 
     /** True when a connection can be borrowed and answers a trivial query. */

@@ -61,7 +61,8 @@ abstract class TenantIsolationContract {
      * Authenticated routes about the server itself, the same for every tenant: describing it, or
      * server-wide maintenance that only the server's administrator may run.
      */
-    static final Set<String> SERVER_ROUTES = Set.of("GET /api/v1/kb/options", "POST /api/v1/credentials/rotate-key");
+    static final Set<String> SERVER_ROUTES = Set.of("GET /api/v1/kb/options", "POST /api/v1/credentials/rotate-key",
+            "POST /api/v1/admin/backup"); // the administrator only: BackupRestoreTest
 
     /**
      * Authenticated routes without path parameters that act in the workspace the request names
