@@ -67,7 +67,8 @@ final class BackupCommands {
             try (Database db = Database.open(config.database()); OutputStream file = Files.newOutputStream(partial)) {
                 DataBackup.write(db, config.dataDir(), ParleyServer.version(), file);
             } catch (IOException | RuntimeException e) {
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + (inUse(e) ? "the data folder is in use (the studio or a server is running): "
+                        + "stop it, or back up through POST /api/v1/admin/backup while it runs" : e.getMessage()));
                 try {
                     Files.deleteIfExists(partial);
                 } catch (IOException ignored) {
@@ -84,6 +85,17 @@ final class BackupCommands {
             spec.commandLine().getOut().println("Backed up " + config.dataDir() + " to " + out);
             return 0;
         }
+    }
+
+    /** H2 refuses a second process on its file; say so in words. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("already in use") || m.contains("locked by another process")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,

@@ -113,6 +113,14 @@ class BackupRestoreTest {
         try (TestServer ignored = TestServer.embedded(folder)) {
             // a folder with a database, keys and a local owner
         }
+        // another process serving from it: the command says to stop it or use the route
+        try (io.parley.server.testing.ServerProcess running = io.parley.server.testing.ServerProcess.start(
+                "--data-dir", folder.toString(), "--port", "0")) {
+            assertThat(run("backup", "--data-dir", folder.toString(), "--out", dir.resolve("busy.zip").toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("the data folder is in use");
+            assertThat(dir.resolve("busy.zip")).doesNotExist();
+        }
         Path file = dir.resolve("stopped.zip");
         assertThat(run("backup", "--data-dir", folder.toString(), "--out", file.toString())).as(err.toString()).isZero();
         assertThat(run("restore", file.toString(), "--data-dir", dir.resolve("copy").toString())).as(err.toString())
