@@ -110,6 +110,17 @@ class StudioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, stage, "models");
 
+        // Back up… in the status bar; the save dialog is the system's, so the test names the file
+        assertThat(robot.lookup("#back-up").queryAs(javafx.scene.control.Hyperlink.class).isDisabled()).isFalse();
+        Path backup = dataDir.resolve("backup.zip");
+        robot.interact(() -> app.shell().backup(backup));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#backup-notice").startsWith("Backed up to backup.zip"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(backup.toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).toList())
+                    .contains("database/parley.mv.db", "secrets/credentials.keyset.json", "manifest.json");
+        }
+        Screenshots.save(robot, stage, "backup");
+
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
 

@@ -134,6 +134,37 @@ public final class ParleyApiClient {
         throw new ParleyApiException(200, "invalid_response", "The server's answer to " + path + " ended early");
     }
 
+    /**
+     * {@code POST path} whose answer is a file (a backup): written to a file beside {@code target}
+     * and moved there once whole, so a failed download leaves nothing behind.
+     */
+    public void postDownload(String path, Path target) {
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        HttpRequest request = request(path).timeout(WORK_TIMEOUT).setHeader("Accept", "application/zip, application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() != 200) {
+                String body = java.nio.file.Files.readString(partial);
+                throw errorFrom(response.statusCode(), body, path);
+            }
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
+                    "Could not save " + target + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, "interrupted",
+                    "The request to " + path + " was interrupted", e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // nothing was written
+            }
+        }
+    }
+
     /** {@code PATCH path} with a JSON body, answered with 200. */
     <T> T patch(String path, Object body, Class<T> type) {
         return read(path, send(request(path).timeout(WORK_TIMEOUT).header("Content-Type", "application/json")

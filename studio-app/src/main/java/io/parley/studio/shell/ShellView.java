@@ -45,7 +45,7 @@ public final class ShellView extends BorderPane {
 
         setLeft(new SidebarView(viewModel));
         setCenter(main);
-        setBottom(new StatusBarView(viewModel.status()));
+        setBottom(new StatusBarView(viewModel));
     }
 
     /** A page taller than the window scrolls, with the page's own padding. */

@@ -46,6 +46,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Page> currentPage;
     private final Scheduler scheduler;
     private ParleyApiClient client;
+    private final javafx.beans.property.ReadOnlyStringWrapper backupNotice = new javafx.beans.property.ReadOnlyStringWrapper("");
     private KnowledgeBaseScreens knowledgeBases;
     private ChatbotScreens chatbots;
     private io.parley.studio.chatflow.ChatflowScreens chatflows;
@@ -137,6 +138,28 @@ public final class ShellViewModel {
     }
 
     /** The API client once connected; later screens use it to load their lists. */
+    /**
+     * Saves a backup of this studio's data (knowledge bases, bots, flows, saved keys) to
+     * {@code file}, taken by the running server; {@link #backupNoticeProperty} says how it went.
+     */
+    public void backup(java.nio.file.Path file) {
+        if (client == null) {
+            backupNotice.set("The server is not running yet: back up once it is.");
+            return;
+        }
+        ParleyApiClient api = client;
+        backupNotice.set("Backing up…");
+        tasks.run(() -> {
+            api.postDownload("/api/v1/admin/backup", file);
+            return file;
+        }, saved -> backupNotice.set("Backed up to " + saved.getFileName() + ". Keep it safe: it holds your saved keys."),
+                failure -> backupNotice.set("Could not back up: " + io.parley.studio.chatbot.Problems.describe(failure)));
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty backupNoticeProperty() {
+        return backupNotice.getReadOnlyProperty();
+    }
+
     public Optional<ParleyApiClient> client() {
         return Optional.ofNullable(client);
     }

@@ -13,7 +13,8 @@ import java.util.Locale;
 /** The bottom bar: a coloured dot and one line about the server, and where the data lives. */
 final class StatusBarView extends HBox {
 
-    StatusBarView(ServerStatusViewModel status) {
+    StatusBarView(ShellViewModel shell) {
+        ServerStatusViewModel status = shell.status();
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
 
@@ -37,9 +38,30 @@ final class StatusBarView extends HBox {
         dataFolder.setId("data-folder");
         dataFolder.getStyleClass().add("status-detail");
         dataFolder.textProperty().bind(status.dataFolderProperty());
-        dataFolder.setMinWidth(Region.USE_PREF_SIZE);
+        dataFolder.setMinWidth(80); // a long folder shortens before the link goes
 
-        getChildren().addAll(dot, message, gap, dataFolder);
+        Label notice = new Label();
+        notice.setId("backup-notice");
+        notice.getStyleClass().add("status-detail");
+        notice.textProperty().bind(shell.backupNoticeProperty());
+        notice.setMinWidth(0);
+        notice.setPadding(new javafx.geometry.Insets(0, 12, 0, 0));
+        javafx.scene.control.Hyperlink backUp = new javafx.scene.control.Hyperlink("Back up…");
+        backUp.setId("back-up");
+        backUp.setTooltip(new javafx.scene.control.Tooltip("Save a copy of everything here (knowledge bases, chatbots, "
+                + "chatflows, saved keys) to one file"));
+        backUp.setMinWidth(Region.USE_PREF_SIZE);
+        backUp.disableProperty().bind(status.stateProperty().isNotEqualTo(ServerState.RUNNING));
+        backUp.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Back up Parley's data");
+            chooser.setInitialFileName("parley-backup-" + java.time.LocalDate.now() + ".zip");
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                shell.backup(file.toPath());
+            }
+        });
+        getChildren().addAll(dot, message, gap, notice, dataFolder, backUp);
     }
 
     // One pseudo-class per state (:starting, :running, …) lets the CSS pick the dot's colour.
