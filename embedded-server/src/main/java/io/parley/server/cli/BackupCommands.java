@@ -3,7 +3,6 @@ package io.parley.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.ParleyServer;
 import io.parley.server.common.ParleyException;
-import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.kb.ChunkStore;
 import io.parley.server.kb.KbIndexRebuild;
@@ -22,17 +21,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code parley backup} and {@code parley restore}: the embedded data folder as one file, and back. */
 final class BackupCommands {
 
     private BackupCommands() {
-    }
-
-    private static ParleyConfig config(DataOptions data) {
-        return ConfigLoader.load(Optional.ofNullable(data.configFile), System.getenv(), data.flags());
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -58,7 +52,7 @@ final class BackupCommands {
             }
             ParleyConfig config;
             try {
-                config = config(data);
+                config = data.config();
             } catch (IllegalArgumentException e) {
                 err.println("parley: " + e.getMessage());
                 return 2;
@@ -118,7 +112,7 @@ final class BackupCommands {
             PrintWriter err = spec.commandLine().getErr();
             ParleyConfig config;
             try {
-                config = config(data);
+                config = data.config();
                 if (config.database().kind() != io.parley.server.config.DatabaseSettings.Kind.H2) {
                     err.println("parley: a backup restores the embedded database; PostgreSQL is restored with its tools");
                     return 2;

@@ -24,6 +24,11 @@ final class DataOptions {
     @Option(names = "--config", description = "YAML configuration file (also PARLEY_CONFIG).")
     Path configFile;
 
+    /** The configuration these options, the environment and a config file give; bad values throw IllegalArgumentException. */
+    io.parley.server.config.ParleyConfig config() {
+        return io.parley.server.config.ConfigLoader.load(java.util.Optional.ofNullable(configFile), System.getenv(), flags());
+    }
+
     Map<String, String> flags() {
         Map<String, String> flags = new HashMap<>();
         if (dataDir != null) {

@@ -1,6 +1,5 @@
 package io.parley.server.cli;
 
-import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.kb.ChunkStore;
 import io.parley.server.kb.KbIndexRebuild;
@@ -11,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code parley kb …}: knowledge-base maintenance while the server is stopped. */
@@ -42,7 +40,7 @@ final class KbCommand implements Runnable {
         public Integer call() {
             ParleyConfig config;
             try {
-                config = ConfigLoader.load(Optional.ofNullable(data.configFile), System.getenv(), data.flags());
+                config = data.config();
             } catch (IllegalArgumentException e) {
                 System.err.println("parley: " + e.getMessage());
                 return 2;

@@ -4,7 +4,6 @@ import io.parley.server.auth.Accounts;
 import io.parley.server.auth.User;
 import io.parley.server.common.Clock;
 import io.parley.server.common.ParleyException;
-import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.storage.Database;
 import picocli.CommandLine;
@@ -18,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code parley users …}: accounts, made by an operator against the database. */
@@ -71,7 +69,7 @@ final class UsersCommand implements Runnable {
             }
             ParleyConfig config;
             try {
-                config = ConfigLoader.load(Optional.ofNullable(data.configFile), System.getenv(), data.flags());
+                config = data.config();
             } catch (IllegalArgumentException e) {
                 err.println("parley: " + e.getMessage());
                 return 2;
