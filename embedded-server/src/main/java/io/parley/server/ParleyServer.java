@@ -85,10 +85,10 @@ public final class ParleyServer implements AutoCloseable {
             TenancyRoutes tenancyRoutes = new TenancyRoutes(
                     new OrganizationService(db, tenancy, policy, clock),
                     new WorkspaceService(db, tenancy, policy, clock));
-            HealthRoutes health = new HealthRoutes(db);
             JobQueue jobs = background.add(new JobQueue(db, policy, clock));
             DraftService drafts = new DraftService(db, policy, clock);
             KbModule kb = background.add(new KbModule(config, db, drafts, jobs, policy, clock));
+            HealthRoutes health = new HealthRoutes(db, kb.readinessChecks());
             JobRoutes jobRoutes = new JobRoutes(jobs);
             // Credentials and models: chatbots answer with inference.resolver().
             CredentialModule credentials = new CredentialModule(config, db, policy, auth.serverAdmin(), clock);

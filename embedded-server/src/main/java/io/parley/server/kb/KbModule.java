@@ -14,6 +14,7 @@ import io.parley.server.storage.Database;
 import io.parley.server.tenancy.AccessPolicy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -25,6 +26,7 @@ public final class KbModule implements AutoCloseable {
 
     private final EmbedderRegistry embedders;
     private final IndexRegistry indexes;
+    private final KbReadiness readiness;
     private final DraftRoutes draftRoutes;
     private final KbDraftRoutes kbDraftRoutes;
     private final KbRoutes routes;
@@ -36,6 +38,7 @@ public final class KbModule implements AutoCloseable {
                     Clock clock) {
         this.embedders = EmbedderRegistry.create();
         this.indexes = new IndexRegistry(config.dataDir().resolve("indexes"));
+        this.readiness = new KbReadiness(db, config.dataDir().resolve("indexes"), indexes, embedders);
         KbStore store = new KbStore(db);
         ChunkStore chunks = new ChunkStore(db);
         KbFiles files = new KbFiles(config.dataDir());
@@ -88,6 +91,11 @@ public final class KbModule implements AutoCloseable {
     }
 
     /** Retrieval for other features (chatbots, flows). */
+    /** What {@code /health/ready} checks for knowledge bases: indexes present, models available. */
+    public List<io.parley.server.ops.ReadinessCheck> readinessChecks() {
+        return readiness.checks();
+    }
+
     public KbSearch search() {
         return search;
     }

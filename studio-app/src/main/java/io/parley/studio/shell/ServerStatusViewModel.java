@@ -39,8 +39,15 @@ public final class ServerStatusViewModel {
         if (readiness.isUp() && databaseUp) {
             set(ServerState.RUNNING, "Server running · " + baseUri + " · database " + databaseName + " ready");
         } else {
+            String down = String.join(", ", readiness.checks().stream().filter(c -> !c.isUp())
+                    .map(c -> switch (c.name()) {
+                        case "indexes" -> "a knowledge base's search index is missing (/health/ready says which)";
+                        case "models" -> "an embedding model is missing or failed to load";
+                        default -> c.name();
+                    }).filter(n -> !n.equals(DATABASE_CHECK)).toList());
             set(ServerState.NOT_READY, "Server running · " + baseUri + " · database " + databaseName
-                    + (databaseUp ? " ready, but the server is not ready yet" : " not ready"));
+                    + (!databaseUp ? " not ready" : down.isEmpty() ? " ready, but the server is not ready yet"
+                    : " ready, but " + down));
         }
     }
 

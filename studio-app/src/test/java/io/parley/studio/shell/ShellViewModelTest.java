@@ -89,6 +89,20 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aMissingSearchIndexIsNamedInTheStatus() {
+        http.answer("/health/ready", 503, """
+                {"status":"DOWN","checks":[{"name":"database","status":"UP"},{"name":"indexes","status":"DOWN"},
+                {"name":"models","status":"UP"}]}""");
+        ShellViewModel shell = shell(dir -> server);
+
+        shell.start();
+
+        assertThat(shell.status().getState()).isEqualTo(ServerState.NOT_READY);
+        assertThat(shell.status().getMessage()).endsWith("database H2 ready, but a knowledge base's search index is "
+                + "missing (/health/ready says which)");
+    }
+
+    @Test
     void aFolderInUseExplainsWhatToDoAndOffersToTryAgain() {
         List<String> attempts = new ArrayList<>();
         ShellViewModel shell = shell(dir -> {

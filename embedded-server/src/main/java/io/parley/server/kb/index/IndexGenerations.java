@@ -38,7 +38,18 @@ final class IndexGenerations {
 
     /** A fresh generation folder name, above every existing one. */
     static Path next(Path kbDir) throws IOException {
+        return next(kbDir, null);
+    }
+
+    /**
+     * A fresh generation folder name, above every existing one and above {@code serving} (the
+     * open index, whose folder someone may have deleted: reusing its name would clash with its lock).
+     */
+    static Path next(Path kbDir, Path serving) throws IOException {
         long max = generations(kbDir).stream().mapToLong(IndexGenerations::number).max().orElse(0);
+        if (serving != null && serving.getFileName().toString().startsWith(PREFIX)) {
+            max = Math.max(max, number(serving));
+        }
         return kbDir.resolve(PREFIX + (max + 1));
     }
 

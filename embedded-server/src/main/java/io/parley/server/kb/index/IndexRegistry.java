@@ -106,13 +106,23 @@ public final class IndexRegistry implements AutoCloseable {
         Slot slot = slot(kbId);
         slot.rebuilding.lock();
         try {
-            Path generation = IndexGenerations.next(kbDir);
+            Path generation = IndexGenerations.next(kbDir, serving(slot));
             KnowledgeIndex fresh = build(generation, dimensions, chunks);
             swap(kbId, kbDir, slot, generation, fresh);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the index of knowledge base " + kbId, e);
         } finally {
             slot.rebuilding.unlock();
+        }
+    }
+
+    /** The folder of the index in service, or null: its folder may be gone from disk while it is open. */
+    private static Path serving(Slot slot) {
+        slot.lock.readLock().lock();
+        try {
+            return slot.index == null ? null : slot.index.path();
+        } finally {
+            slot.lock.readLock().unlock();
         }
     }
 
@@ -238,7 +248,13 @@ public final class IndexRegistry implements AutoCloseable {
             KnowledgeIndex old = slot.index;
             slot.index = fresh;
             if (old != null) {
-                old.close();
+                try {
+                    old.close();
+                } catch (RuntimeException e) {
+                    // its folder may be gone (deleted by hand): the new generation serves either way
+                    java.util.logging.Logger.getLogger(IndexRegistry.class.getName()).warning(
+                            "closing the replaced index of " + kbId + " failed: " + e);
+                }
             }
             IndexGenerations.removeStale(kbDir, generation);
         } finally {
