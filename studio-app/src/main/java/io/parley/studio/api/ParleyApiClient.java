@@ -88,17 +88,7 @@ public final class ParleyApiClient {
     <T> T postStreaming(String path, Object body, Class<T> type, java.util.function.BiConsumer<String, JsonNode> onEvent) {
         HttpRequest request = request(path).timeout(WORK_TIMEOUT).setHeader("Accept", "text/event-stream")
                 .header("Content-Type", "application/json").POST(jsonBody(body)).build();
-        HttpResponse<java.util.stream.Stream<String>> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        } catch (IOException e) {
-            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
-                    "Cannot reach the Parley server at " + baseUri + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParleyApiException(ParleyApiException.NO_RESPONSE, "interrupted",
-                    "The request to " + path + " was interrupted", e);
-        }
+        HttpResponse<java.util.stream.Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
         try (java.util.stream.Stream<String> lines = response.body()) {
             if (response.statusCode() != 200) {
                 throw errorFrom(response.statusCode(), String.join("\n", lines.toList()), path);
@@ -233,8 +223,12 @@ public final class ParleyApiClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new ParleyApiException(ParleyApiException.NO_RESPONSE, ParleyApiException.UNREACHABLE,
                     "Cannot reach the Parley server at " + baseUri + ": " + describe(e), e);

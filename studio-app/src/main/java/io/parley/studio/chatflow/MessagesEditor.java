@@ -60,15 +60,7 @@ final class MessagesEditor extends VBox {
         this.idPrefix = idPrefix;
         this.changed = changed;
         this.withPicker = withPicker;
-        if (value instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    m.forEach((k, v) -> row.put(String.valueOf(k), v));
-                    rows.add(row);
-                }
-            }
-        }
+        rows.addAll(RowsCodec.LIST.read(value));
         Button add = new Button("Add a message");
         add.setId(idPrefix + "-add");
         add.getStyleClass().add("secondary-button");
@@ -204,8 +196,6 @@ final class MessagesEditor extends VBox {
     }
 
     private void save() {
-        List<Map<String, Object>> copy = new ArrayList<>();
-        rows.forEach(r -> copy.add(new LinkedHashMap<>(r)));
-        changed.accept(copy);
+        changed.accept(RowsCodec.LIST.write(rows));
     }
 }
